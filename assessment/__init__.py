@@ -1,0 +1,1 @@
+"""Rebound's logic: plain Python, no Streamlit. Pages call into it; tests check it directly."""

@@ -1,0 +1,92 @@
+"""Domain values: plain frozen dataclasses, named as in ``domain.md``."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True)
+class Finding:
+    """One sentence of feedback read as a skill or fit factor with a polarity.
+
+    ``polarity`` is +1 (strength), -1 (concern) or 0 (fit factor).
+    ``intensity`` only pre-fills ratings: "strong", "hedged" or "" (plain).
+    """
+
+    key: str
+    polarity: int
+    quote: str
+    intensity: str = ""
+
+
+@dataclass(frozen=True)
+class Reflection:
+    went_well: str = ""
+    do_differently: str = ""
+    outside_control: str = ""
+    mood: int | None = None
+    confidence: int | None = None
+
+
+@dataclass(frozen=True)
+class Feedback:
+    status: str = "not_requested"
+    requested_on: dt.date | None = None
+    text: str = ""
+    findings: tuple[Finding, ...] = ()
+    ratings: dict[str, int | None] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class Action:
+    """A step the user took on: accepted (maybe with a due date) or done."""
+
+    strategy: str
+    title: str
+    skill: str | None = None
+    due_on: dt.date | None = None
+    done_on: dt.date | None = None
+    id: int | None = None
+
+
+@dataclass(frozen=True)
+class Rejection:
+    company: str
+    role: str
+    stage: str
+    rejected_on: dt.date
+    contact_name: str = ""
+    interviewed_on: dt.date | None = None
+    reason_given: str = ""
+    fit_factors: tuple[str, ...] = ()
+    reflection: Reflection = field(default_factory=Reflection)
+    self_ratings: dict[str, int | None] = field(default_factory=dict)
+    feedback: Feedback = field(default_factory=Feedback)
+    actions: tuple[Action, ...] = ()
+    id: int | None = None
+    owner: str = "local"
+    created_at: str = ""
+
+
+@dataclass(frozen=True)
+class Step:
+    """One suggested next step of a plan, tied to one strategy.
+
+    ``status`` is "suggested", "accepted" or "done"; ``action_id`` is set once accepted.
+    ``priority`` is unique within a plan, 1 = do first. ``message`` is text to copy and send
+    (empty when the step has none); ``minutes`` a realistic time estimate.
+    """
+
+    strategy: str
+    title: str
+    why: str
+    priority: int
+    skill: str | None = None
+    status: str = "suggested"
+    detail: str = ""
+    message: str = ""
+    minutes: int | None = None
+    action_id: int | None = None
+    due_on: dt.date | None = None
+    done_on: dt.date | None = None

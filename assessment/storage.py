@@ -1,0 +1,533 @@
+"""Storage: one SQLite file through sqlite-utils, schema changes as named migrations.
+
+Every write of one user action runs in one transaction begun with ``BEGIN IMMEDIATE`` (see
+:func:`write`), so concurrent writers queue on the busy timeout instead of failing with
+"database is locked". Every rejection belongs to an owner; its reflection, ratings, feedback,
+findings and actions belong to it through ``rejection_id`` and go with it on delete.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import enum
+import datetime as dt
+import json
+import os
+import sqlite3
+from collections.abc import Iterator
+from pathlib import Path
+
+from sqlite_utils import Database
+from sqlite_utils.migrations import Migrations
+
+from assessment.models import Action, Feedback, Finding, Reflection, Rejection
+from assessment.scoring import combined_score
+from assessment.skills import SKILL_KEYS
+
+LOCAL_OWNER = "local"
+BUSY_TIMEOUT_SECONDS = 30.0
+
+migrations = Migrations("rebound")
+
+
+class Keep(enum.Enum):
+    """Marks an optional argument that leaves a stored value as it is."""
+
+    UNCHANGED = "unchanged"
+
+
+class StorageError(Exception):
+    """The database cannot be opened or written; the message is for the user."""
+
+
+@migrations(name="0001_initial")
+def _initial(db: Database) -> None:
+    db["rejections"].create(
+        {
+            "id": int,
+            "owner": str,
+            "company": str,
+            "role": str,
+            "contact_name": str,
+            "stage": str,
+            "interviewed_on": str,
+            "rejected_on": str,
+            "reason_given": str,
+            "fit_factors": str,
+            "created_at": str,
+            "updated_at": str,
+        },
+        pk="id",
+        not_null={"owner", "company", "role", "stage", "rejected_on"},
+    )
+    db["rejections"].create_index(["owner", "rejected_on"])
+    db["rejections"].create_index(["owner", "company"])
+    db["reflections"].create(
+        {
+            "rejection_id": int,
+            "went_well": str,
+            "do_differently": str,
+            "outside_control": str,
+            "mood": int,
+            "confidence": int,
+        },
+        pk="rejection_id",
+        foreign_keys=[("rejection_id", "rejections", "id")],
+    )
+    db["ratings"].create(
+        {"rejection_id": int, "source": str, "skill": str, "value": int},
+        pk=("rejection_id", "source", "skill"),
+        foreign_keys=[("rejection_id", "rejections", "id")],
+        not_null={"value"},
+    )
+    db["feedback"].create(
+        {"rejection_id": int, "status": str, "requested_on": str, "text": str},
+        pk="rejection_id",
+        foreign_keys=[("rejection_id", "rejections", "id")],
+    )
+    db["findings"].create(
+        {
+            "id": int,
+            "rejection_id": int,
+            "position": int,
+            "key": str,
+            "polarity": int,
+            "quote": str,
+        },
+        pk="id",
+        foreign_keys=[("rejection_id", "rejections", "id")],
+    )
+    db["findings"].create_index(["rejection_id"])
+    db["actions"].create(
+        {
+            "id": int,
+            "rejection_id": int,
+            "strategy": str,
+            "skill": str,
+            "title": str,
+            "due_on": str,
+            "done_on": str,
+            "created_at": str,
+        },
+        pk="id",
+        foreign_keys=[("rejection_id", "rejections", "id")],
+    )
+    db["actions"].create_index(["rejection_id"])
+
+
+CHILD_TABLES = ("reflections", "ratings", "feedback", "findings", "actions")
+
+
+def default_db_path() -> Path:
+    """``REBOUND_DB`` if set, else ``rebound.db`` in the user's data directory."""
+    env = os.environ.get("REBOUND_DB")
+    if env:
+        return Path(env).expanduser()
+    from platformdirs import user_data_dir
+
+    return Path(user_data_dir("rebound", appauthor=False)) / "rebound.db"
+
+
+def connect(path: str | Path) -> Database:
+    """Open (creating if needed) the database at ``path`` and bring its schema up to date."""
+    path = Path(path)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+        if not path.exists():
+            fd = os.open(path, os.O_CREAT | os.O_WRONLY, 0o600)
+            os.close(fd)
+        conn = sqlite3.connect(path, timeout=BUSY_TIMEOUT_SECONDS, check_same_thread=False)
+        db = Database(conn)
+        db.execute(f"PRAGMA busy_timeout = {int(BUSY_TIMEOUT_SECONDS * 1000)}")
+        db.execute("PRAGMA journal_mode = WAL")
+        db.execute("PRAGMA foreign_keys = ON")
+        db.execute("PRAGMA synchronous = NORMAL")
+        migrate(db)
+    except sqlite3.DatabaseError as exc:
+        raise StorageError(
+            f"The database at {path} could not be opened ({exc}). It was left untouched."
+        ) from exc
+    except OSError as exc:
+        raise StorageError(f"The database at {path} could not be created ({exc}).") from exc
+    db.register_function(combined_score, deterministic=True)
+    return db
+
+
+def memory_db() -> Database:
+    db = Database(memory=True)
+    db.execute("PRAGMA foreign_keys = ON")
+    migrate(db)
+    db.register_function(combined_score, deterministic=True)
+    return db
+
+
+def migrate(db: Database) -> None:
+    """Apply pending migrations, holding the write lock so that processes don't race."""
+    if not migrations.pending(db):
+        return
+    with write(db):
+        migrations.apply(db)
+
+
+@contextlib.contextmanager
+def write(db: Database) -> Iterator[Database]:
+    """One transaction for one user action, taking the write lock up front."""
+    if db.conn.in_transaction:
+        with db.atomic():
+            yield db
+        return
+    db.execute("BEGIN IMMEDIATE")
+    try:
+        with db.atomic():
+            yield db
+    except BaseException:
+        db.rollback()
+        raise
+    db.commit()
+
+
+def _now() -> str:
+    return dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")
+
+
+def _iso(value: dt.date | None) -> str | None:
+    return value.isoformat() if value else None
+
+
+def _date(value: str | None) -> dt.date | None:
+    return dt.date.fromisoformat(value) if value else None
+
+
+# ---- writing ---------------------------------------------------------------------------
+
+
+def _rejection_row(rejection: Rejection, owner: str) -> dict:
+    return {
+        "owner": owner,
+        "company": rejection.company,
+        "role": rejection.role,
+        "contact_name": rejection.contact_name,
+        "stage": rejection.stage,
+        "interviewed_on": _iso(rejection.interviewed_on),
+        "rejected_on": _iso(rejection.rejected_on),
+        "reason_given": rejection.reason_given,
+        "fit_factors": json.dumps(list(rejection.fit_factors)),
+        "updated_at": _now(),
+    }
+
+
+def _owned(db: Database, rejection_id: int, owner: str) -> bool:
+    row = db.execute(
+        "SELECT 1 FROM rejections WHERE id = ? AND owner = ?", [rejection_id, owner]
+    ).fetchone()
+    return row is not None
+
+
+def _replace_ratings(db: Database, rejection_id: int, source: str, ratings: dict) -> None:
+    db.execute("DELETE FROM ratings WHERE rejection_id = ? AND source = ?", [rejection_id, source])
+    rows = [
+        {"rejection_id": rejection_id, "source": source, "skill": k, "value": int(v)}
+        for k, v in ratings.items()
+        if v is not None and k in SKILL_KEYS
+    ]
+    if rows:
+        db["ratings"].insert_all(rows)
+
+
+def _write_reflection(db: Database, rejection_id: int, reflection: Reflection) -> None:
+    db["reflections"].upsert(
+        {
+            "rejection_id": rejection_id,
+            "went_well": reflection.went_well,
+            "do_differently": reflection.do_differently,
+            "outside_control": reflection.outside_control,
+            "mood": reflection.mood,
+            "confidence": reflection.confidence,
+        },
+        pk="rejection_id",
+    )
+
+
+def _write_feedback(db: Database, rejection_id: int, feedback: Feedback) -> None:
+    db["feedback"].upsert(
+        {
+            "rejection_id": rejection_id,
+            "status": feedback.status,
+            "requested_on": _iso(feedback.requested_on),
+            "text": feedback.text,
+        },
+        pk="rejection_id",
+    )
+    db.execute("DELETE FROM findings WHERE rejection_id = ?", [rejection_id])
+    if feedback.findings:
+        db["findings"].insert_all(
+            {
+                "rejection_id": rejection_id,
+                "position": i,
+                "key": f.key,
+                "polarity": f.polarity,
+                "quote": f.quote,
+            }
+            for i, f in enumerate(feedback.findings)
+        )
+    _replace_ratings(db, rejection_id, "interviewer", feedback.ratings)
+
+
+def save_reflection(db: Database, rejection: Rejection, owner: str = LOCAL_OWNER) -> int:
+    """Write a rejection with its reflection and self-ratings; return its id.
+
+    A rejection with an ``id`` is updated in place (only if it belongs to ``owner``);
+    its feedback and actions are left as they are.
+    """
+    with write(db):
+        row = _rejection_row(rejection, owner)
+        if rejection.id is None:
+            row["created_at"] = row["updated_at"]
+            rejection_id = db["rejections"].insert(row).last_pk
+        else:
+            if not _owned(db, rejection.id, owner):
+                raise StorageError("That rejection no longer exists.")
+            rejection_id = rejection.id
+            db["rejections"].update(rejection_id, row)
+        _write_reflection(db, rejection_id, rejection.reflection)
+        _replace_ratings(db, rejection_id, "self", rejection.self_ratings)
+    return int(rejection_id)
+
+
+def save_feedback(
+    db: Database,
+    rejection_id: int,
+    feedback: Feedback,
+    owner: str = LOCAL_OWNER,
+    fit_factors: tuple[str, ...] | None = None,
+) -> None:
+    """Write the feedback (status, text, confirmed findings, ratings) of one rejection."""
+    with write(db):
+        if not _owned(db, rejection_id, owner):
+            raise StorageError("That rejection no longer exists.")
+        _write_feedback(db, rejection_id, feedback)
+        if fit_factors is not None:
+            db["rejections"].update(
+                rejection_id,
+                {"fit_factors": json.dumps(list(fit_factors)), "updated_at": _now()},
+            )
+
+
+def insert_rejection(db: Database, rejection: Rejection, owner: str = LOCAL_OWNER) -> int:
+    """Write a whole rejection (reflection, ratings, feedback, actions); used by import."""
+    with write(db):
+        row = _rejection_row(rejection, owner)
+        row["created_at"] = rejection.created_at or row["updated_at"]
+        rejection_id = int(db["rejections"].insert(row).last_pk)
+        _write_reflection(db, rejection_id, rejection.reflection)
+        _replace_ratings(db, rejection_id, "self", rejection.self_ratings)
+        _write_feedback(db, rejection_id, rejection.feedback)
+        for action in rejection.actions:
+            _insert_action(db, rejection_id, action)
+    return rejection_id
+
+
+def delete_rejection(db: Database, rejection_id: int, owner: str = LOCAL_OWNER) -> bool:
+    """Delete one rejection with everything that belongs to it. False if it was not there."""
+    with write(db):
+        if not _owned(db, rejection_id, owner):
+            return False
+        for table in CHILD_TABLES:
+            db.execute(f"DELETE FROM {table} WHERE rejection_id = ?", [rejection_id])
+        db.execute("DELETE FROM rejections WHERE id = ?", [rejection_id])
+    return True
+
+
+def _insert_action(db: Database, rejection_id: int, action: Action) -> int:
+    return int(
+        db["actions"]
+        .insert(
+            {
+                "rejection_id": rejection_id,
+                "strategy": action.strategy,
+                "skill": action.skill,
+                "title": action.title,
+                "due_on": _iso(action.due_on),
+                "done_on": _iso(action.done_on),
+                "created_at": _now(),
+            }
+        )
+        .last_pk
+    )
+
+
+def add_action(db: Database, rejection_id: int, action: Action, owner: str = LOCAL_OWNER) -> int:
+    """Accept a step: it becomes an action of the rejection."""
+    with write(db):
+        if not _owned(db, rejection_id, owner):
+            raise StorageError("That rejection no longer exists.")
+        return _insert_action(db, rejection_id, action)
+
+
+def _owned_action(db: Database, action_id: int, owner: str) -> bool:
+    row = db.execute(
+        "SELECT 1 FROM actions a JOIN rejections r ON r.id = a.rejection_id "
+        "WHERE a.id = ? AND r.owner = ?",
+        [action_id, owner],
+    ).fetchone()
+    return row is not None
+
+
+def update_action(
+    db: Database,
+    action_id: int,
+    owner: str = LOCAL_OWNER,
+    *,
+    due_on: dt.date | None | Keep = Keep.UNCHANGED,
+    done_on: dt.date | None | Keep = Keep.UNCHANGED,
+) -> None:
+    """Change an action's due date and/or done date (None clears it)."""
+    changes = {}
+    if due_on is not Keep.UNCHANGED:
+        changes["due_on"] = _iso(due_on)
+    if done_on is not Keep.UNCHANGED:
+        changes["done_on"] = _iso(done_on)
+    with write(db):
+        if not _owned_action(db, action_id, owner):
+            raise StorageError("That action no longer exists.")
+        if changes:
+            db["actions"].update(action_id, changes)
+
+
+def remove_action(db: Database, action_id: int, owner: str = LOCAL_OWNER) -> None:
+    """Drop an action: the step goes back to being a suggestion."""
+    with write(db):
+        if _owned_action(db, action_id, owner):
+            db.execute("DELETE FROM actions WHERE id = ?", [action_id])
+
+
+# ---- reading ---------------------------------------------------------------------------
+
+
+def _ratings(db: Database, rejection_id: int, source: str) -> dict[str, int | None]:
+    found = {
+        row[0]: row[1]
+        for row in db.execute(
+            "SELECT skill, value FROM ratings WHERE rejection_id = ? AND source = ?",
+            [rejection_id, source],
+        )
+    }
+    return {k: found.get(k) for k in SKILL_KEYS}
+
+
+def get_rejection(db: Database, rejection_id: int, owner: str = LOCAL_OWNER) -> Rejection | None:
+    """One rejection with everything that belongs to it, or None (also for another owner)."""
+    rows = list(
+        db.query(
+            "SELECT * FROM rejections WHERE id = ? AND owner = ?", [int(rejection_id), owner]
+        )
+    )
+    if not rows:
+        return None
+    row = rows[0]
+    rid = row["id"]
+    refl = next(db.query("SELECT * FROM reflections WHERE rejection_id = ?", [rid]), None)
+    fb = next(db.query("SELECT * FROM feedback WHERE rejection_id = ?", [rid]), None)
+    findings = tuple(
+        Finding(key=f["key"], polarity=f["polarity"], quote=f["quote"])
+        for f in db.query(
+            "SELECT key, polarity, quote FROM findings WHERE rejection_id = ? ORDER BY position",
+            [rid],
+        )
+    )
+    actions = tuple(
+        Action(
+            id=a["id"],
+            strategy=a["strategy"],
+            skill=a["skill"],
+            title=a["title"],
+            due_on=_date(a["due_on"]),
+            done_on=_date(a["done_on"]),
+        )
+        for a in db.query("SELECT * FROM actions WHERE rejection_id = ? ORDER BY id", [rid])
+    )
+    return Rejection(
+        id=rid,
+        owner=row["owner"],
+        company=row["company"],
+        role=row["role"],
+        contact_name=row["contact_name"] or "",
+        stage=row["stage"],
+        interviewed_on=_date(row["interviewed_on"]),
+        rejected_on=_date(row["rejected_on"]),
+        reason_given=row["reason_given"] or "",
+        fit_factors=tuple(json.loads(row["fit_factors"] or "[]")),
+        created_at=row["created_at"] or "",
+        reflection=Reflection(
+            went_well=(refl or {}).get("went_well") or "",
+            do_differently=(refl or {}).get("do_differently") or "",
+            outside_control=(refl or {}).get("outside_control") or "",
+            mood=(refl or {}).get("mood"),
+            confidence=(refl or {}).get("confidence"),
+        ),
+        self_ratings=_ratings(db, rid, "self"),
+        feedback=Feedback(
+            status=(fb or {}).get("status") or "not_requested",
+            requested_on=_date((fb or {}).get("requested_on")),
+            text=(fb or {}).get("text") or "",
+            findings=findings,
+            ratings=_ratings(db, rid, "interviewer"),
+        ),
+        actions=actions,
+    )
+
+
+def latest_rejection_id(db: Database, owner: str = LOCAL_OWNER) -> int | None:
+    """The most recent ``rejected_on``; ties go to the one added last."""
+    row = db.execute(
+        "SELECT id FROM rejections WHERE owner = ? ORDER BY rejected_on DESC, id DESC LIMIT 1",
+        [owner],
+    ).fetchone()
+    return row[0] if row else None
+
+
+def previous_rejection_id(db: Database, rejection_id: int, owner: str = LOCAL_OWNER) -> int | None:
+    """The rejection just before this one in time (same ordering as History)."""
+    row = db.execute(
+        "SELECT p.id FROM rejections r JOIN rejections p ON p.owner = r.owner "
+        "AND (p.rejected_on < r.rejected_on OR (p.rejected_on = r.rejected_on AND p.id < r.id)) "
+        "WHERE r.id = ? AND r.owner = ? ORDER BY p.rejected_on DESC, p.id DESC LIMIT 1",
+        [rejection_id, owner],
+    ).fetchone()
+    return row[0] if row else None
+
+
+def count_rejections(db: Database, owner: str = LOCAL_OWNER) -> int:
+    return db.execute("SELECT count(*) FROM rejections WHERE owner = ?", [owner]).fetchone()[0]
+
+
+def list_rejections(
+    db: Database, owner: str = LOCAL_OWNER, limit: int = 50, offset: int = 0
+) -> list[dict]:
+    """Rejections newest first with mood and average combined score, one page at a time."""
+    sql = f"""
+        WITH page AS (
+            SELECT * FROM rejections WHERE owner = ?
+            ORDER BY rejected_on DESC, id DESC LIMIT ? OFFSET ?
+        ),
+        s AS (
+            SELECT rejection_id, skill,
+                max(CASE WHEN source = 'self' THEN value END) AS self_value,
+                max(CASE WHEN source = 'interviewer' THEN value END) AS interviewer_value
+            FROM ratings WHERE rejection_id IN (SELECT id FROM page)
+            GROUP BY rejection_id, skill
+        ),
+        avgs AS (
+            SELECT rejection_id, avg(combined_score(self_value, interviewer_value)) AS average
+            FROM s GROUP BY rejection_id
+        )
+        SELECT page.id, page.company, page.role, page.stage, page.interviewed_on,
+            page.rejected_on, reflections.mood, reflections.confidence,
+            feedback.status AS feedback_status, avgs.average
+        FROM page
+        LEFT JOIN reflections ON reflections.rejection_id = page.id
+        LEFT JOIN feedback ON feedback.rejection_id = page.id
+        LEFT JOIN avgs ON avgs.rejection_id = page.id
+        ORDER BY page.rejected_on DESC, page.id DESC
+    """  # noqa: S608 - no user text in the SQL
+    return list(db.query(sql, [owner, limit, offset]))
