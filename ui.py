@@ -1,0 +1,182 @@
+"""The one helper every page calls first: page set-up, the database, the owner, the rejection.
+
+Streamlit may run a page file without ``app.py`` (a deep link on a fresh server, AppTest's
+``switch_page``), so nothing here relies on the router having run.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from pathlib import Path
+
+import streamlit as st
+from sqlite_utils import Database
+
+from assessment import storage
+from assessment.skills import STAGES
+
+PAGE_FILES = {
+    "home": "pages/home.py",
+    "reflect": "pages/reflect.py",
+    "feedback": "pages/feedback.py",
+    "results": "pages/results.py",
+    "next_steps": "pages/next_steps.py",
+    "history": "pages/history.py",
+    "progress": "pages/progress.py",
+    "data": "pages/data.py",
+}
+
+
+@dataclass(frozen=True)
+class Context:
+    db: Database
+    owner: str
+    db_path: Path
+
+
+def auth_configured() -> bool:
+    """True when ``[auth]`` is set in ``.streamlit/secrets.toml`` (a shared deployment)."""
+    try:
+        return "auth" in st.secrets
+    except Exception:  # no secrets file at all
+        return False
+
+
+def current_owner() -> str:
+    """The logged-in user's email in a shared deployment; ``"local"`` otherwise."""
+    if not auth_configured():
+        return storage.LOCAL_OWNER
+    if not st.user.is_logged_in:
+        st.title("Rebound")
+        st.write("Please log in to see your reflections. Your data is visible only to you.")
+        if st.button("Log in", key="login", type="primary"):
+            st.login()
+        st.stop()
+    email = st.user.get("email")
+    if not email:
+        st.error("Your login did not provide an email address, so your data cannot be found.")
+        st.stop()
+    return str(email)
+
+
+def _open_db(path: Path) -> Database:
+    """One connection per browser session (a connection must not be shared across sessions,
+    or two sessions' writes could land in one transaction)."""
+    key = f"_rebound_db::{path}"
+    db = st.session_state.get(key)
+    if db is None:
+        db = storage.connect(path)
+        st.session_state[key] = db
+    return db
+
+
+def page(title: str, icon: str | None = None) -> Context:
+    """Set up a page and return what it needs. Shows an error and stops if the database
+    cannot be opened."""
+    try:
+        st.set_page_config(page_title=f"{title} · Rebound", page_icon=icon or "🌱", layout="wide")
+    except st.errors.StreamlitAPIException:
+        pass  # already set by the router in this run
+    owner = current_owner()
+    path = storage.default_db_path()
+    try:
+        db = _open_db(path)
+    except storage.StorageError as exc:
+        st.error(
+            f"{exc}\n\nRebound did not change or delete that file. To restore a backup, close "
+            "the app, copy a backup file over it (or set REBOUND_DB to another file), and start "
+            "again."
+        )
+        st.stop()
+    return Context(db=db, owner=owner, db_path=path)
+
+
+def selected_rejection_id(ctx: Context) -> int | None:
+    """The rejection in ``?rejection=<id>`` if it is the user's, else their latest one."""
+    raw = st.query_params.get("rejection")
+    if raw is not None:
+        try:
+            rid = int(raw)
+        except ValueError:
+            rid = None
+        if rid is not None and storage.get_rejection(ctx.db, rid, ctx.owner) is not None:
+            return rid
+        st.warning("That rejection was not found, so your latest one is shown instead.")
+    latest = storage.latest_rejection_id(ctx.db, ctx.owner)
+    if latest is not None:
+        st.query_params["rejection"] = str(latest)
+    return latest
+
+
+def rejection_label(row: dict) -> str:
+    stage = STAGES.get(row["stage"], row["stage"])
+    return f"{row['company']} · {row['role']} · {stage} · {row['rejected_on']}"
+
+
+def choose_rejection(ctx: Context, key: str = "choose_rejection") -> int | None:
+    """A chooser of the user's rejections (latest 200), synced with ``?rejection=``.
+
+    Returns the chosen id, or None when there are none yet.
+    """
+    current = selected_rejection_id(ctx)
+    if current is None:
+        return None
+    rows = storage.list_rejections(ctx.db, ctx.owner, limit=200)
+    ids = [r["id"] for r in rows]
+    labels = {r["id"]: rejection_label(r) for r in rows}
+    if current not in ids:
+        ids.insert(0, current)
+        rej = storage.get_rejection(ctx.db, current, ctx.owner)
+        labels[current] = rejection_label(
+            {
+                "company": rej.company,
+                "role": rej.role,
+                "stage": rej.stage,
+                "rejected_on": rej.rejected_on.isoformat(),
+            }
+        )
+    chosen = st.selectbox(
+        "Rejection",
+        ids,
+        index=ids.index(current),
+        format_func=lambda i: labels[i],
+        key=key,
+        help="Which rejection this page is about.",
+    )
+    if chosen != current:
+        st.query_params["rejection"] = str(chosen)
+    return chosen
+
+
+def empty_state(message: str) -> None:
+    """What a page shows before there is any rejection."""
+    st.info(message)
+    col1, col2 = st.columns(2)
+    col1.page_link(PAGE_FILES["reflect"], label="Start your first reflection", icon="✍️")
+    col2.page_link(PAGE_FILES["home"], label="Load example data on Home", icon="🏠")
+
+
+def link(name: str, label: str, rejection_id: int | None, icon: str | None = None) -> None:
+    params = {"rejection": str(rejection_id)} if rejection_id is not None else None
+    st.page_link(PAGE_FILES[name], label=label, icon=icon, query_params=params)
+
+
+def go(name: str, rejection_id: int | None) -> None:
+    params = {"rejection": str(rejection_id)} if rejection_id is not None else None
+    st.switch_page(PAGE_FILES[name], query_params=params)
+
+
+def today() -> dt.date:
+    return dt.date.today()
+
+
+def flash(message: str) -> None:
+    """A message to show once on the next page run (after a save and a page switch)."""
+    st.session_state["_rebound_flash"] = message
+
+
+def show_flash() -> None:
+    message = st.session_state.pop("_rebound_flash", None)
+    if message:
+        st.success(message)
