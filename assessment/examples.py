@@ -133,20 +133,25 @@ def example_rejections(today: dt.date | None = None) -> list[Rejection]:
                 text=brightpath_text,
                 findings=(
                     Finding(
-                        "communication", 1, "Your communication was clear and you were calm "
-                        "under pressure."
+                        "communication",
+                        1,
+                        "Your communication was clear and you were calm under pressure.",
                     ),
                     Finding(
-                        "composure", 1, "Your communication was clear and you were calm "
-                        "under pressure."
+                        "composure",
+                        1,
+                        "Your communication was clear and you were calm under pressure.",
                     ),
                     Finding(
-                        "evidence", -1, "We would have liked more concrete examples with "
-                        "measurable results."
+                        "evidence",
+                        -1,
+                        "We would have liked more concrete examples with measurable results.",
                     ),
                     Finding(
-                        "motivation", -1, "The team also felt your reasons for wanting to "
-                        "join were a little generic."
+                        "motivation",
+                        -1,
+                        "The team also felt your reasons for wanting to "
+                        "join were a little generic.",
                     ),
                 ),
                 ratings={"communication": 3, "evidence": 2, "motivation": 2, "composure": 3},

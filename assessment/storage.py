@@ -176,14 +176,28 @@ def write(db: Database) -> Iterator[Database]:
         with db.atomic():
             yield db
         return
-    db.execute("BEGIN IMMEDIATE")
     try:
-        with db.atomic():
-            yield db
-    except BaseException:
-        db.rollback()
-        raise
-    db.commit()
+        db.execute("BEGIN IMMEDIATE")
+        try:
+            with db.atomic():
+                yield db
+        except BaseException:
+            db.rollback()
+            raise
+        db.commit()
+    except sqlite3.OperationalError as exc:
+        raise StorageError(_write_failure(exc)) from exc
+
+
+def _write_failure(exc: sqlite3.OperationalError) -> str:
+    text = str(exc).lower()
+    if "full" in text:
+        return "The disk is full, so nothing was saved. Free some space and try again."
+    if "readonly" in text or "read-only" in text or "query_only" in text:
+        return "The database file is read-only, so nothing was saved."
+    if "locked" in text or "busy" in text:
+        return "The database is busy with another save; nothing was saved. Please try again."
+    return f"The database could not be written ({exc}); nothing was saved."
 
 
 def _now() -> str:
@@ -418,9 +432,7 @@ def _ratings(db: Database, rejection_id: int, source: str) -> dict[str, int | No
 def get_rejection(db: Database, rejection_id: int, owner: str = LOCAL_OWNER) -> Rejection | None:
     """One rejection with everything that belongs to it, or None (also for another owner)."""
     rows = list(
-        db.query(
-            "SELECT * FROM rejections WHERE id = ? AND owner = ?", [int(rejection_id), owner]
-        )
+        db.query("SELECT * FROM rejections WHERE id = ? AND owner = ?", [int(rejection_id), owner])
     )
     if not rows:
         return None

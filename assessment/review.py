@@ -1,0 +1,87 @@
+"""The Feedback page's review of findings: rows the user confirms, changes or drops.
+
+A row is a plain dict (``keep``, ``quote``, ``reads_as``, ``polarity``), the shape the page's
+table editor shows. Labels are ours; the quote is the user's text and is shown as text only.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from assessment.models import Finding
+from assessment.skills import FIT_FACTOR_KEYS, FIT_FACTOR_SHORT, SKILL_KEYS, SKILL_NAMES
+
+POLARITY_LABELS: dict[int, str] = {1: "Strength", -1: "Concern", 0: "Outside your control"}
+LABEL_TO_POLARITY: dict[str, int] = {v: k for k, v in POLARITY_LABELS.items()}
+KEY_LABELS: dict[str, str] = {**SKILL_NAMES, **FIT_FACTOR_SHORT}
+LABEL_TO_KEY: dict[str, str] = {v: k for k, v in KEY_LABELS.items()}
+READS_AS_OPTIONS: list[str] = list(KEY_LABELS.values())
+
+
+def finding_rows(findings: Iterable[Finding], keep: bool = True) -> list[dict]:
+    return [
+        {
+            "keep": keep,
+            "quote": f.quote,
+            "reads_as": KEY_LABELS[f.key],
+            "polarity": POLARITY_LABELS[f.polarity],
+            "intensity": f.intensity,
+        }
+        for f in findings
+        if f.key in KEY_LABELS and f.polarity in POLARITY_LABELS
+    ]
+
+
+def confirmed_findings(rows: Iterable[dict]) -> list[Finding]:
+    """The kept rows as findings. A fit factor always has polarity 0 and a skill never does
+    (a skill marked "outside your control" is read as a concern)."""
+    out = []
+    for row in rows:
+        if not row.get("keep"):
+            continue
+        key = LABEL_TO_KEY.get(row.get("reads_as") or "")
+        if key is None:
+            continue
+        polarity = LABEL_TO_POLARITY.get(row.get("polarity") or "", -1)
+        if key in FIT_FACTOR_KEYS:
+            polarity = 0
+        elif polarity == 0:
+            polarity = -1
+        out.append(
+            Finding(
+                key=key,
+                polarity=polarity,
+                quote=str(row.get("quote") or ""),
+                intensity=str(row.get("intensity") or ""),
+            )
+        )
+    return out
+
+
+def suggested_ratings(findings: Iterable[Finding]) -> dict[str, int]:
+    """Interviewer ratings (1-4) suggested by confirmed skill findings.
+
+    Mixed signals on one skill suggest the concern: the outside view errs careful.
+    A hedged concern suggests "concern", any other concern "strong concern" only when marked
+    strong; a strength is "strong strength" only when marked strong.
+    """
+    by_key: dict[str, list[Finding]] = {}
+    for f in findings:
+        if f.key in SKILL_KEYS and f.polarity != 0:
+            by_key.setdefault(f.key, []).append(f)
+    out = {}
+    for key, items in by_key.items():
+        concerns = [f for f in items if f.polarity < 0]
+        if concerns:
+            out[key] = 1 if any(f.intensity == "strong" for f in concerns) else 2
+        else:
+            out[key] = 4 if any(f.intensity == "strong" for f in items) else 3
+    return out
+
+
+def fit_factors(findings: Iterable[Finding]) -> list[str]:
+    seen: list[str] = []
+    for f in findings:
+        if f.key in FIT_FACTOR_KEYS and f.key not in seen:
+            seen.append(f.key)
+    return seen

@@ -1,0 +1,119 @@
+import streamlit as st
+
+import ui
+from assessment import figures, report, storage
+
+ctx = ui.page("Results")
+ui.show_flash()
+
+st.title("Results")
+rejection_id = ui.choose_rejection(ctx)
+if rejection_id is None:
+    ui.empty_state("Your results appear here once you have reflected on a rejection.")
+    st.stop()
+
+rejection = storage.get_rejection(ctx.db, rejection_id, ctx.owner)
+current = report.assessment_of(rejection)
+previous_id = storage.previous_rejection_id(ctx.db, rejection_id, ctx.owner)
+previous = (
+    report.assessment_of(storage.get_rejection(ctx.db, previous_id, ctx.owner))
+    if previous_id is not None
+    else None
+)
+
+if report.rated_count(current) == 0:
+    st.info(
+        "No skill is rated yet for this rejection. Rate yourself on the Reflect page, or "
+        "record the interviewer's view on the Feedback page."
+    )
+    col1, col2 = st.columns(2)
+    with col1:
+        ui.link("reflect", "Rate yourself", rejection_id, icon="✍️")
+    with col2:
+        ui.link("feedback", "Record feedback", rejection_id, icon="💬")
+    st.stop()
+
+st.subheader("Your view and the interviewer's")
+chart, numbers = st.columns([3, 2])
+with chart:
+    st.plotly_chart(
+        figures.radar_figure(current, previous),
+        width="stretch",
+        key="radar",
+        config={"displaylogo": False},
+    )
+    if previous is not None:
+        st.caption(
+            "The dotted line is your previous rejection's combined score. "
+            "Click a name in the legend to hide or show a layer."
+        )
+with numbers:
+    st.dataframe(report.skills_table(current), hide_index=True, width="stretch", key="skills")
+    st.caption(f"Average combined score: {report.average_text(current)}.")
+    if rejection.feedback.status != "received" and not any(
+        s.interviewer_rating for s in current.skills
+    ):
+        st.caption("No interviewer ratings yet: the chart shows your own view only.")
+        ui.link("feedback", "Record the interviewer's feedback", rejection_id, icon="💬")
+
+col1, col2 = st.columns(2)
+with col1:
+    st.subheader("Strengths")
+    if not current.strengths:
+        st.write("No clear strength yet: rate more skills to see where you stand out.")
+    for item in current.strengths:
+        st.markdown(f"**{item.name}**")
+        st.text(item.reason)
+with col2:
+    st.subheader("Areas to work on")
+    if not current.weaknesses:
+        st.write("Nothing stands out as weak in what was rated. Keep going.")
+    for item in current.weaknesses:
+        st.markdown(f"**{item.name}**")
+        st.text(item.reason)
+
+st.subheader("Calibration: how your view compares")
+groups = report.quadrant_groups(current)
+if not any(groups.values()):
+    st.write(
+        "Calibration needs both your rating and the interviewer's for the same skill. "
+        "Once both exist, each skill lands in one of four groups here."
+    )
+else:
+    cols = st.columns(4)
+    for col, quadrant in zip(cols, report.QUADRANT_ORDER, strict=True):
+        with col, st.container(border=True):
+            st.markdown(f"**{report.QUADRANTS[quadrant]}**")
+            st.caption(report.quadrant_sentence(quadrant))
+            if groups[quadrant]:
+                for name in groups[quadrant]:
+                    st.markdown(f"- {name}")
+            else:
+                st.write("None this time.")
+
+st.subheader("Outside your control")
+lines = report.fit_factor_lines(rejection)
+if lines or rejection.reason_given or rejection.reflection.outside_control:
+    st.write("Some of this was never about how you performed:")
+    for line in lines:
+        st.markdown(f"- {line}")
+    if rejection.reason_given:
+        st.caption("The reason they gave")
+        st.text(rejection.reason_given)
+    if rejection.reflection.outside_control:
+        st.caption("What you noted as outside your control")
+        st.text(rejection.reflection.outside_control)
+else:
+    st.write(
+        "Nothing is recorded as outside your control for this one. If timing, budget or "
+        "another candidate played a part, add it on the Reflect or Feedback page."
+    )
+
+st.divider()
+links = st.columns(3)
+with links[0]:
+    ui.link("next_steps", "See your next steps", rejection_id, icon="✅")
+with links[1]:
+    ui.link("reflect", "Edit this reflection", rejection_id, icon="✍️")
+with links[2]:
+    ui.link("feedback", "Edit the feedback", rejection_id, icon="💬")
