@@ -9,8 +9,8 @@ findings and actions belong to it through ``rejection_id`` and go with it on del
 from __future__ import annotations
 
 import contextlib
-import enum
 import datetime as dt
+import enum
 import json
 import os
 import sqlite3
@@ -201,7 +201,7 @@ def _write_failure(exc: sqlite3.OperationalError) -> str:
 
 
 def _now() -> str:
-    return dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")
+    return dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
 
 
 def _iso(value: dt.date | None) -> str | None:
@@ -347,7 +347,7 @@ def delete_rejection(db: Database, rejection_id: int, owner: str = LOCAL_OWNER) 
         if not _owned(db, rejection_id, owner):
             return False
         for table in CHILD_TABLES:
-            db.execute(f"DELETE FROM {table} WHERE rejection_id = ?", [rejection_id])
+            db.execute(f"DELETE FROM {table} WHERE rejection_id = ?", [rejection_id])  # noqa: S608
         db.execute("DELETE FROM rejections WHERE id = ?", [rejection_id])
     return True
 
@@ -517,7 +517,7 @@ def list_rejections(
     db: Database, owner: str = LOCAL_OWNER, limit: int = 50, offset: int = 0
 ) -> list[dict]:
     """Rejections newest first with mood and average combined score, one page at a time."""
-    sql = f"""
+    sql = """
         WITH page AS (
             SELECT * FROM rejections WHERE owner = ?
             ORDER BY rejected_on DESC, id DESC LIMIT ? OFFSET ?
@@ -541,5 +541,5 @@ def list_rejections(
         LEFT JOIN feedback ON feedback.rejection_id = page.id
         LEFT JOIN avgs ON avgs.rejection_id = page.id
         ORDER BY page.rejected_on DESC, page.id DESC
-    """  # noqa: S608 - no user text in the SQL
+    """
     return list(db.query(sql, [owner, limit, offset]))
