@@ -595,8 +595,9 @@ class Progress:
     @property
     def text(self) -> str:
         if not self.total:
-            return "No actions yet: accept a step below to add it to your plan."
-        return f"{self.done} of {self.total} actions done"
+            return "No actions yet: accept a step to add it to your plan."
+        noun = "action" if self.total == 1 else "actions"
+        return f"{self.done} of {self.total} {noun} done."
 
 
 def progress(steps: Sequence[Step], today: dt.date) -> Progress:

@@ -1,0 +1,73 @@
+"""Reminders as a calendar file (``.ics``), made with the ``icalendar`` library.
+
+One all-day event per action with a due date, and one "Reconnect with <company>" event for
+``keep_door_open`` (six weeks after the rejection unless the user picks another date).
+Event ids are stable, so importing the file twice updates events instead of duplicating them.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+
+from icalendar import Calendar, Event
+
+from assessment import outreach
+from assessment.models import Rejection, Step
+from assessment.steps import reconnect_date
+
+PRODID = "-//Rebound//Next steps//EN"
+UID_DOMAIN = "rebound.local"
+
+
+def _one_line(text: str) -> str:
+    return " ".join(text.split())
+
+
+def _all_day(event: Event, day: dt.date) -> None:
+    event.add("dtstart", day)
+    event.add("dtend", day + dt.timedelta(days=1))
+    event.add("transp", "TRANSPARENT")
+
+
+def plan_calendar(
+    rejection: Rejection,
+    steps: Sequence[Step],
+    reconnect_on: dt.date | None = None,
+    stamp: dt.datetime | None = None,
+) -> bytes:
+    """The plan's reminders as iCalendar bytes (UTF-8)."""
+    stamp = stamp or dt.datetime.now(dt.UTC).replace(microsecond=0)
+    company = _one_line(rejection.company)
+    key = rejection.id if rejection.id is not None else rejection.rejected_on.isoformat()
+    cal = Calendar()
+    cal.add("prodid", PRODID)
+    cal.add("version", "2.0")
+    cal.add("calscale", "GREGORIAN")
+    cal.add("x-wr-calname", f"Rebound: {company}")
+    for step in steps:
+        if step.status not in ("accepted", "done") or step.due_on is None:
+            continue
+        event = Event()
+        ident = step.action_id if step.action_id is not None else step.priority
+        event.add("uid", f"rebound-{key}-action-{ident}@{UID_DOMAIN}")
+        event.add("dtstamp", stamp)
+        prefix = "Done: " if step.status == "done" else ""
+        event.add("summary", f"{prefix}{_one_line(step.title)} ({company})")
+        event.add("description", "\n\n".join(p for p in (step.why, step.detail) if p))
+        _all_day(event, step.due_on)
+        cal.add_component(event)
+    if any(step.strategy == "keep_door_open" for step in steps):
+        day = reconnect_on or reconnect_date(rejection)
+        event = Event()
+        event.add("uid", f"rebound-{key}-reconnect@{UID_DOMAIN}")
+        event.add("dtstamp", stamp)
+        event.add("summary", f"Reconnect with {company}")
+        event.add(
+            "description",
+            "Keep the door open: a message you can adapt and send today.\n\n"
+            + outreach.reconnect_message(rejection),
+        )
+        _all_day(event, day)
+        cal.add_component(event)
+    return cal.to_ical()
