@@ -1,0 +1,218 @@
+"""``python -m assessment``: demo, export, import and plan, as ``domain.md`` describes them.
+
+Data (JSON, Markdown) goes to stdout and nothing else does; messages go to stderr. Exit status
+0 when done, 2 for invalid input or a database that cannot be read, always with a one-line
+message and never a traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import os
+import sqlite3
+import sys
+import tempfile
+from collections.abc import Sequence
+from pathlib import Path
+
+from assessment import backup, storage
+
+OK = 0
+INVALID = 2
+
+
+class UsageError(Exception):
+    """Invalid input; the message is the one line the user sees."""
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> None:  # one line instead of usage + message
+        raise UsageError(f"{message} (see: {self.prog} --help)")
+
+
+def _parser() -> argparse.ArgumentParser:
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument(
+        "--db",
+        type=Path,
+        default=None,
+        help="database file (default: the app's database; REBOUND_DB overrides it)",
+    )
+    common.add_argument(
+        "--owner", default=storage.LOCAL_OWNER, help="whose data, in a shared deployment"
+    )
+    parser = _Parser(prog="python -m assessment", description="Rebound on the command line.")
+    commands = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
+    commands.add_parser("demo", parents=[common], help="load the example data set")
+    export = commands.add_parser("export", parents=[common], help="write a JSON backup")
+    export.add_argument("-o", "--output", type=Path, help="file to write (default: stdout)")
+    imp = commands.add_parser("import", parents=[common], help="validate and import a backup")
+    imp.add_argument("file", help="backup file to import ('-' reads stdin)")
+    plan = commands.add_parser("plan", parents=[common], help="print the plan of a rejection")
+    which = plan.add_mutually_exclusive_group()
+    which.add_argument("--rejection", type=int, metavar="ID", help="the rejection's id")
+    which.add_argument(
+        "--latest", action="store_true", help="the most recent rejection (the default)"
+    )
+    plan.add_argument("--format", choices=("markdown", "json"), default="markdown")
+    return parser
+
+
+def _say(message: str) -> None:
+    print(message, file=sys.stderr)
+
+
+def _open(args: argparse.Namespace):
+    return storage.connect(args.db or storage.default_db_path())
+
+
+def _demo(args: argparse.Namespace) -> int:
+    from assessment.examples import example_rejections
+
+    db = _open(args)
+    result = backup.import_rejections(db, example_rejections(), args.owner)
+    if result.added:
+        _say(f"Loaded {result.added} example rejections.")
+    else:
+        _say("The example rejections are already there; nothing was added.")
+    return OK
+
+
+def _write_atomically(path: Path, text: str) -> None:
+    """Write to a temporary file beside ``path`` and rename it, so a failed export never
+    leaves a half-written backup behind."""
+    path = path.expanduser()
+    fd, tmp = tempfile.mkstemp(dir=path.parent if str(path.parent) else ".", prefix=".rebound-")
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as handle:
+            handle.write(text)
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def _export(args: argparse.Namespace) -> int:
+    db = _open(args)
+    doc = backup.export_backup(db, args.owner)
+    text = backup.dumps_backup(doc)
+    count = len(doc["rejections"])
+    if args.output is None or str(args.output) == "-":
+        sys.stdout.write(text)
+        sys.stdout.flush()
+        _say(f"Exported {count} rejections.")
+    else:
+        try:
+            _write_atomically(args.output, text)
+        except OSError as exc:
+            raise UsageError(f"Could not write {args.output}: {exc.strerror or exc}.") from None
+        _say(f"Exported {count} rejections to {args.output}.")
+    return OK
+
+
+def _read_backup(name: str) -> bytes:
+    if name == "-":
+        raw = sys.stdin.buffer.read(backup.MAX_BACKUP_BYTES + 1)
+    else:
+        path = Path(name).expanduser()
+        try:
+            if path.stat().st_size > backup.MAX_BACKUP_BYTES:
+                raise UsageError(
+                    f"{name} is {path.stat().st_size / 1024 / 1024:.1f} MB; a backup can be at "
+                    f"most {backup.MAX_BACKUP_BYTES // 1024 // 1024} MB. Nothing was imported."
+                )
+            raw = path.read_bytes()
+        except OSError as exc:
+            raise UsageError(f"Could not read {name}: {exc.strerror or exc}.") from None
+    if len(raw) > backup.MAX_BACKUP_BYTES:
+        raise UsageError(
+            f"The backup is over {backup.MAX_BACKUP_BYTES // 1024 // 1024} MB. "
+            "Nothing was imported."
+        )
+    return raw
+
+
+def _import(args: argparse.Namespace) -> int:
+    raw = _read_backup(args.file)
+    try:
+        rejections = backup.parse_backup(raw)
+    except backup.BackupError as exc:
+        raise UsageError(f"{exc.message} Nothing was imported.") from None
+    db = _open(args)
+    result = backup.import_rejections(db, rejections, args.owner)
+    _say(f"Added {result.added} rejections; skipped {result.skipped} already there.")
+    for label in result.skipped_labels[:20]:
+        _say(f"  skipped: {' '.join(label.split())}")
+    if result.skipped > 20:
+        _say(f"  ... and {result.skipped - 20} more skipped")
+    return OK
+
+
+def _step_dict(step) -> dict:
+    return {
+        "priority": step.priority,
+        "strategy": step.strategy,
+        "title": step.title,
+        "why": step.why,
+        "skill": step.skill,
+        "status": step.status,
+        "due_on": step.due_on.isoformat() if step.due_on else None,
+        "done_on": step.done_on.isoformat() if step.done_on else None,
+        "detail": step.detail,
+        "message": step.message,
+        "minutes": step.minutes,
+    }
+
+
+def _plan(args: argparse.Namespace) -> int:
+    from assessment.plan_text import plan_markdown
+    from assessment.steps import build_plan
+
+    db = _open(args)
+    if args.rejection is not None:
+        rejection_id = args.rejection
+    else:
+        rejection_id = storage.latest_rejection_id(db, args.owner)
+        if rejection_id is None:
+            raise UsageError(
+                "There are no rejections yet. Add one in the app, or load the examples with "
+                "python -m assessment demo."
+            )
+    rejection = storage.get_rejection(db, rejection_id, args.owner)
+    if rejection is None:
+        raise UsageError(f"There is no rejection with id {rejection_id}.")
+    today = dt.date.today()
+    steps = build_plan(db, rejection_id, args.owner, today)
+    if args.format == "json":
+        sys.stdout.write(json.dumps([_step_dict(s) for s in steps], ensure_ascii=False, indent=2))
+        sys.stdout.write("\n")
+    else:
+        sys.stdout.write(plan_markdown(rejection, steps))
+    sys.stdout.flush()
+    return OK
+
+
+COMMANDS = {"demo": _demo, "export": _export, "import": _import, "plan": _plan}
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    try:
+        args = _parser().parse_args(argv)
+        return COMMANDS[args.command](args)
+    except UsageError as exc:
+        _say(f"error: {exc}")
+    except storage.StorageError as exc:
+        _say(f"error: {' '.join(str(exc).split())}")
+    except sqlite3.DatabaseError as exc:
+        _say(f"error: the database could not be read ({exc}).")
+    except BrokenPipeError:
+        # The reader of stdout went away (e.g. `| head`); nothing more to say.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return OK
+    except KeyboardInterrupt:
+        _say("Interrupted; nothing more was written.")
+        return 130
+    return INVALID

@@ -1,0 +1,273 @@
+"""Patterns across one owner's rejections, exactly as ``domain.md`` defines them.
+
+- **recurring concern**: a skill the interviewer rated ``concern`` or ``strong concern``, or in
+  the ``growth area`` quadrant, in three or more rejections. (A growth area needs the
+  interviewer rating to be low, so in SQL both read as "interviewer rating <= 2".)
+- **stage wall**: three or more rejections ended at the same stage.
+- **no progress**: the average combined score did not rise across the last three rejections
+  that have one (each no higher than the one before). Rejections not rated at all are left
+  out, so a fresh, unrated rejection neither hides nor creates the pattern.
+
+Nothing is claimed below :data:`MIN_REJECTIONS` rejections. :func:`detect_patterns` holds
+the rules over plain rows; :func:`find_patterns` lets SQL pick the only rows the rules can use
+(rejections with a low interviewer rating, at a stage reached three or more times, or among the
+last three rated), so it stays quick with a long history.
+
+A pattern's ``sentence`` names companies, which are the user's own text: show it as text.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import itertools
+from collections import defaultdict
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+
+from sqlite_utils import Database
+
+from assessment.scoring import quadrant
+from assessment.skills import SKILL_KEYS, SKILL_NAMES, STAGE_KEYS, STAGES
+
+MIN_REJECTIONS = 3
+REPEATS = 3  # how many rejections make a repeat
+NAMED = 3  # how many rejections a sentence names before "and N more"
+TOLERANCE = 1e-9
+
+KINDS = ("recurring_concern", "stage_wall", "no_progress")
+
+
+@dataclass(frozen=True)
+class Pattern:
+    kind: str
+    sentence: str
+    rejection_ids: tuple[int, ...]
+    skill: str | None = None
+    stage: str | None = None
+
+
+@dataclass(frozen=True)
+class RejectionSummary:
+    """What the pattern rules need to know about one rejection."""
+
+    id: int
+    company: str
+    rejected_on: dt.date
+    stage: str
+    average: float | None = None
+    concerns: frozenset[str] = frozenset()
+
+
+def concern_skills(
+    self_ratings: Mapping[str, int | None], interviewer_ratings: Mapping[str, int | None]
+) -> frozenset[str]:
+    """Skills rated (strong) concern by the interviewer or in the growth area quadrant."""
+    found = set()
+    for key in SKILL_KEYS:
+        theirs = interviewer_ratings.get(key)
+        if theirs is not None and theirs <= 2:
+            found.add(key)
+        elif quadrant(self_ratings.get(key), theirs) == "growth_area":
+            found.add(key)
+    return frozenset(found)
+
+
+def _order(row: RejectionSummary) -> tuple[str, int]:
+    return (row.rejected_on.isoformat(), row.id)
+
+
+def _name(row: RejectionSummary) -> str:
+    return f"{row.company} ({row.rejected_on.isoformat()})"
+
+
+def name_rejections(rows: Sequence[RejectionSummary], total: int | None = None) -> str:
+    """'A (date), B (date) and C (date)', or the first few and 'and N more'."""
+    total = len(rows) if total is None else total
+    names = [_name(r) for r in rows[:NAMED]]
+    if total > len(names):
+        return ", ".join(names) + f" and {total - len(names):,} more"
+    if len(names) == 1:
+        return names[0]
+    return ", ".join(names[:-1]) + " and " + names[-1]
+
+
+def recurring_concern(skill: str, rows: Sequence[RejectionSummary], total: int) -> Pattern:
+    rows = sorted(rows, key=_order)
+    sentence = (
+        f"The interviewer saw {SKILL_NAMES[skill]} as a concern in {total:,} rejections: "
+        f"{name_rejections(rows, total)}."
+    )
+    return Pattern("recurring_concern", sentence, tuple(r.id for r in rows), skill=skill)
+
+
+def stage_wall(stage: str, rows: Sequence[RejectionSummary], total: int) -> Pattern:
+    rows = sorted(rows, key=_order)
+    sentence = (
+        f"{total:,} of your rejections ended at the {STAGES[stage]} stage: "
+        f"{name_rejections(rows, total)}."
+    )
+    return Pattern("stage_wall", sentence, tuple(r.id for r in rows), stage=stage)
+
+
+def no_progress(last: Sequence[RejectionSummary]) -> Pattern | None:
+    """The pattern if the averages of these (oldest first) never rise, else None."""
+    averages = [r.average for r in last]
+    if len(last) < REPEATS or any(a is None for a in averages):
+        return None
+    if any(later > earlier + TOLERANCE for earlier, later in itertools.pairwise(averages)):
+        return None
+    steps = ", then ".join(f"{r.average:.1f} at {_name(r)}" for r in last)
+    sentence = (
+        f"Your average combined score did not rise across your last {len(last)} rated "
+        f"rejections: {steps}."
+    )
+    return Pattern("no_progress", sentence, tuple(r.id for r in last))
+
+
+def detect_patterns(rows: Iterable[RejectionSummary], total: int | None = None) -> list[Pattern]:
+    """The patterns in these rejections: recurring concerns (skill order), stage walls (stage
+    order), then no progress. ``total`` is how many rejections there are in all when ``rows``
+    is a pre-selected subset; nothing is found below :data:`MIN_REJECTIONS`."""
+    rows = sorted(rows, key=_order)
+    if (len(rows) if total is None else total) < MIN_REJECTIONS:
+        return []
+    by_skill: dict[str, list[RejectionSummary]] = defaultdict(list)
+    by_stage: dict[str, list[RejectionSummary]] = defaultdict(list)
+    for row in rows:
+        for skill in row.concerns:
+            by_skill[skill].append(row)
+        by_stage[row.stage].append(row)
+    found = [
+        recurring_concern(skill, by_skill[skill], len(by_skill[skill]))
+        for skill in SKILL_KEYS
+        if len(by_skill[skill]) >= REPEATS
+    ]
+    found += [
+        stage_wall(stage, by_stage[stage], len(by_stage[stage]))
+        for stage in STAGE_KEYS
+        if len(by_stage[stage]) >= REPEATS
+    ]
+    rated = [r for r in rows if r.average is not None]
+    stalled = no_progress(rated[-REPEATS:])
+    if stalled:
+        found.append(stalled)
+    return found
+
+
+# ---- from the database -----------------------------------------------------------------
+
+
+def _where(owner: str, filters: object | None) -> tuple[str, list]:
+    """The owner's rejections, narrowed by progress filters when given."""
+    if filters is None:
+        return "r.owner = ?", [owner]
+    from assessment.progress import filter_sql
+
+    return filter_sql(owner, filters)
+
+
+def count_rejections(db: Database, owner: str = "local", filters: object | None = None) -> int:
+    where, params = _where(owner, filters)
+    sql = f"SELECT count(*) FROM rejections r WHERE {where}"  # noqa: S608 - no user text
+    return int(db.execute(sql, params).fetchone()[0])
+
+
+def rejections_needed(db: Database, owner: str = "local", filters: object | None = None) -> int:
+    """How many more rejections patterns need; 0 when there are enough."""
+    return max(0, MIN_REJECTIONS - count_rejections(db, owner, filters))
+
+
+def _candidate_rows(db: Database, owner: str, filters: object | None) -> list[RejectionSummary]:
+    where, params = _where(owner, filters)
+    sql = f"""
+        WITH chosen AS (SELECT r.id, r.stage, r.rejected_on FROM rejections r WHERE {where}),
+        concern AS (
+            SELECT rejection_id, skill FROM ratings
+            WHERE source = 'interviewer' AND value <= 2
+                AND rejection_id IN (SELECT id FROM chosen)
+        ),
+        repeated_skill AS (
+            SELECT skill FROM concern GROUP BY skill HAVING count(*) >= {REPEATS}
+        ),
+        repeated_stage AS (
+            SELECT stage FROM chosen GROUP BY stage HAVING count(*) >= {REPEATS}
+        ),
+        averages AS (
+            SELECT rejection_id, avg(part) AS average FROM (
+                SELECT rejection_id, skill,
+                    combined_score(
+                        max(CASE WHEN source = 'self' THEN value END),
+                        max(CASE WHEN source = 'interviewer' THEN value END)) AS part
+                FROM ratings WHERE rejection_id IN (SELECT id FROM chosen)
+                GROUP BY rejection_id, skill
+            ) GROUP BY rejection_id
+        ),
+        last_rated AS (
+            SELECT c.id FROM chosen c JOIN averages a ON a.rejection_id = c.id
+            ORDER BY c.rejected_on DESC, c.id DESC LIMIT {REPEATS}
+        ),
+        wanted AS (
+            SELECT rejection_id AS id FROM concern WHERE skill IN (SELECT skill FROM repeated_skill)
+            UNION SELECT id FROM chosen WHERE stage IN (SELECT stage FROM repeated_stage)
+            UNION SELECT id FROM last_rated
+        )
+        SELECT r.id, r.company, r.rejected_on, r.stage,
+            (SELECT average FROM averages WHERE rejection_id = r.id) AS average,
+            (SELECT group_concat(skill) FROM concern
+                WHERE rejection_id = r.id AND skill IN (SELECT skill FROM repeated_skill))
+                AS concerns
+        FROM rejections r WHERE r.id IN (SELECT id FROM wanted)
+        ORDER BY r.rejected_on, r.id
+    """  # noqa: S608 - only constants and placeholders go into the SQL
+    return [
+        RejectionSummary(
+            id=row[0],
+            company=row[1],
+            rejected_on=dt.date.fromisoformat(row[2]),
+            stage=row[3],
+            average=row[4],
+            concerns=frozenset(row[5].split(",")) if row[5] else frozenset(),
+        )
+        for row in db.execute(sql, params).fetchall()
+    ]
+
+
+def find_patterns(
+    db: Database, owner: str = "local", filters: object | None = None
+) -> list[Pattern]:
+    """The owner's patterns (optionally within progress filters), found with SQL doing the
+    counting: only the rejections a pattern can rest on come back to Python."""
+    total = count_rejections(db, owner, filters)
+    if total < MIN_REJECTIONS:
+        return []
+    # Every rejection at a repeated stage or with a repeated concern comes back, so the
+    # counts detect_patterns makes over this subset are the full counts.
+    return detect_patterns(_candidate_rows(db, owner, filters), total=total)
+
+
+def summaries(db: Database, owner: str = "local") -> list[RejectionSummary]:
+    """Every rejection of the owner as a summary (for tests and small histories)."""
+    from assessment import storage
+    from assessment.scoring import assess
+
+    ids = [
+        row[0]
+        for row in db.execute(
+            "SELECT id FROM rejections WHERE owner = ? ORDER BY rejected_on, id", [owner]
+        )
+    ]
+    result = []
+    for rid in ids:
+        rejection = storage.get_rejection(db, rid, owner)
+        scored = assess(rejection.self_ratings, rejection.feedback.ratings)
+        result.append(
+            RejectionSummary(
+                id=rid,
+                company=rejection.company,
+                rejected_on=rejection.rejected_on,
+                stage=rejection.stage,
+                average=scored.average,
+                concerns=concern_skills(rejection.self_ratings, rejection.feedback.ratings),
+            )
+        )
+    return result
