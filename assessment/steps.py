@@ -92,9 +92,19 @@ def pitch_title(skill: str) -> str:
     return f"Practise your pitch, answering on {SKILL_NAMES[skill]}"
 
 
+def tactic_title(kind: str, skill: str | None = None, stage: str | None = None) -> str:
+    if kind == "recurring_concern" and skill in SKILL_NAMES:
+        return f"Change how you prepare for {SKILL_NAMES[skill]}"
+    if kind == "stage_wall" and stage in STAGES:
+        return f"Change your approach at the {STAGES[stage]} stage"
+    return TACTIC_TITLES[kind]
+
+
 KNOWN_TITLES: frozenset[str] = frozenset(
     [TITLE_ASK, TITLE_NUDGE, TITLE_CASE, TITLE_DOOR, TITLE_NOT_YOU, TITLE_ENERGY]
     + list(TACTIC_TITLES.values())
+    + [tactic_title("recurring_concern", skill=k) for k in SKILL_KEYS]
+    + [tactic_title("stage_wall", stage=k) for k in STAGES]
     + [shore_up_title(k) for k in SKILL_KEYS]
     + [pitch_title(k) for k in SKILL_KEYS]
 )
@@ -380,15 +390,15 @@ def _change_tactics(patterns: Iterable, rejection_labels: Mapping[int, str]) -> 
         skill = _pattern_field(pattern, "skill")
         skill = skill if skill in SKILL_NAMES else None
         stage = _pattern_field(pattern, "stage")
-        why = f"A pattern repeats across your rejections: {sentence or TACTIC_TITLES[kind]}"
+        why = f"A pattern repeats across your rejections. {sentence or TACTIC_TITLES[kind]}"
         if not why.endswith("."):
             why += "."
         if named:
-            why += f" It shows in {len(named)} rejections: {'; '.join(named)}."
+            why += f" The rejections it covers: {'; '.join(named)}."
         result.append(
             Step(
                 strategy="change_tactics",
-                title=TACTIC_TITLES[kind],
+                title=tactic_title(kind, skill, stage),
                 why=why,
                 priority=0,
                 skill=skill if kind == "recurring_concern" else None,

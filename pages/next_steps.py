@@ -1,0 +1,245 @@
+import datetime as dt
+
+import streamlit as st
+
+import ui
+from assessment import outreach, plan_text, reminders, storage
+from assessment import steps as plan
+from assessment.models import Step
+from assessment.skills import SKILL_NAMES, STRATEGIES
+
+ctx = ui.page("Next steps")
+ui.show_flash()
+
+st.title("Next steps")
+rejection_id = ui.choose_rejection(ctx)
+if rejection_id is None:
+    ui.empty_state("Your plan appears here once you have reflected on a rejection.")
+    st.stop()
+
+today = ui.today()
+rejection = storage.get_rejection(ctx.db, rejection_id, ctx.owner)
+steps = plan.build_plan(ctx.db, rejection_id, ctx.owner, today)
+
+
+# ---- writes: one storage call (one transaction) each, run before the page redraws ----------
+
+
+def _safely(write, message: str) -> None:
+    try:
+        write()
+    except storage.StorageError as exc:
+        ui.flash(str(exc))
+        return
+    ui.flash(message)
+
+
+def _accept(step: Step) -> None:
+    _safely(
+        lambda: plan.accept(ctx.db, rejection_id, step, ctx.owner),
+        "Added to your plan. You can give it a due date below.",
+    )
+
+
+def _done(action_id: int) -> None:
+    _safely(
+        lambda: storage.update_action(ctx.db, action_id, ctx.owner, done_on=ui.today()),
+        "Marked as done. Well done.",
+    )
+
+
+def _undo(action_id: int) -> None:
+    _safely(
+        lambda: storage.update_action(ctx.db, action_id, ctx.owner, done_on=None),
+        "Marked as not done yet.",
+    )
+
+
+def _remove(action_id: int) -> None:
+    _safely(
+        lambda: storage.remove_action(ctx.db, action_id, ctx.owner),
+        "Removed from your plan. It is a suggestion again if it still applies.",
+    )
+
+
+def _set_due(action_id: int, key: str) -> None:
+    due = st.session_state.get(key)
+    _safely(
+        lambda: storage.update_action(ctx.db, action_id, ctx.owner, due_on=due),
+        "Due date saved." if due else "Due date cleared.",
+    )
+
+
+# ---- progress -------------------------------------------------------------------------
+
+progress = plan.progress(steps, today)
+st.subheader("Your progress")
+st.progress(progress.fraction)
+st.markdown(progress.text)
+left, right = st.columns(2)
+with left:
+    st.markdown("**Overdue**")
+    if not progress.overdue:
+        st.write("Nothing overdue.")
+    for step in progress.overdue:
+        st.text(f"{step.title} (due {step.due_on.isoformat()})")
+with right:
+    st.markdown("**Due this week**")
+    if not progress.due_this_week:
+        st.write("Nothing due in the next seven days.")
+    for step in progress.due_this_week:
+        st.text(f"{step.title} (due {step.due_on.isoformat()})")
+
+
+# ---- the steps ------------------------------------------------------------------------
+
+
+def _minutes(minutes: int) -> str:
+    if minutes < 60:
+        return f"About {minutes} minutes."
+    hours, rest = divmod(minutes, 60)
+    return f"About {hours} hour{'s' if hours > 1 else ''}" + (f" {rest} minutes." if rest else ".")
+
+
+def _accept_key(step: Step, seen: set[str]) -> str:
+    key = f"accept_{step.strategy}_{step.skill}"
+    n = 2
+    while key in seen:  # two steps of one strategy without a skill (e.g. two patterns)
+        key = f"accept_{step.strategy}_{step.skill}_{n}"
+        n += 1
+    seen.add(key)
+    return key
+
+
+def _show_step(step: Step, accept_key: str) -> None:
+    with st.container(border=True):
+        label = f"**{step.priority}. {STRATEGIES.get(step.strategy, 'Step')}**"
+        if step.skill in SKILL_NAMES:
+            label += f" · {SKILL_NAMES[step.skill]}"
+        label += f" · {plan.STATUS_LABELS.get(step.status, '')}"
+        st.markdown(label)
+        if step.title in plan.KNOWN_TITLES:
+            st.markdown(f"#### {step.title}")
+        else:
+            st.text(step.title)
+        st.markdown("**Why**")
+        st.text(step.why)
+        if step.detail:
+            st.markdown("**What to do**")
+            st.text(step.detail)
+        if step.minutes:
+            st.markdown(f"*Time: {_minutes(step.minutes)}*")
+        if step.message:
+            st.markdown("**Message to adapt and send** (copy button at the top right)")
+            st.code(step.message, language=None, wrap_lines=True)
+        if step.strategy == "keep_door_open":
+            st.markdown("**For later: a reconnect message**")
+            st.code(outreach.reconnect_message(rejection), language=None, wrap_lines=True)
+        _step_controls(step, accept_key)
+
+
+def _step_controls(step: Step, accept_key: str) -> None:
+    if step.action_id is None:
+        st.button(
+            "Accept: add to my plan",
+            key=accept_key,
+            on_click=_accept,
+            args=(step,),
+            type="primary" if step.priority == 1 else "secondary",
+        )
+        return
+    aid = step.action_id
+    if step.status == "done":
+        st.markdown(f"Done on {step.done_on.isoformat()}." if step.done_on else "Done.")
+        col1, col2 = st.columns(2)
+        col1.button("Mark as not done", key=f"undo_{aid}", on_click=_undo, args=(aid,))
+        col2.button("Remove from plan", key=f"remove_{aid}", on_click=_remove, args=(aid,))
+        return
+    due_key = f"due_{aid}"
+    st.date_input(
+        "Due date (optional)",
+        value=step.due_on,
+        key=due_key,
+        on_change=_set_due,
+        args=(aid, due_key),
+        min_value=min(step.due_on or today, today) - dt.timedelta(days=3650),
+        format="YYYY-MM-DD",
+    )
+    if step.due_on is not None and step.due_on < today:
+        st.warning("This is past its due date. Pick a new date, or mark it done if it is.")
+    col1, col2 = st.columns(2)
+    col1.button("Mark as done", key=f"done_{aid}", on_click=_done, args=(aid,), type="primary")
+    col2.button("Remove from plan", key=f"remove_{aid}", on_click=_remove, args=(aid,))
+
+
+st.subheader("Your plan")
+st.markdown(
+    "Steps are in the order we suggest doing them. Accept the ones you want to take on; "
+    "each becomes an action you can date and tick off."
+)
+seen_keys: set[str] = set()
+for step in steps:
+    _show_step(step, _accept_key(step, seen_keys))
+
+
+# ---- your own reply, with a tone check ---------------------------------------------------
+
+st.subheader("Write your own reply")
+st.markdown(
+    "Drafting something yourself? Check its tone before you send it. The check only "
+    "suggests; you decide what to send."
+)
+reply = st.text_area("Your reply", key="reply_box", height=160, max_chars=20_000)
+if st.button("Check tone", key="check_tone"):
+    try:
+        from assessment.tone import CATEGORY_LABELS, check_tone
+    except ImportError:
+        st.info("The tone check is not available in this version.")
+    else:
+        flags = check_tone(reply or "")
+        if not (reply or "").strip():
+            st.info("Write or paste your reply above first.")
+        elif not flags:
+            st.success("Nothing sounds defensive, angry, sarcastic or pleading. Calm and clear.")
+        else:
+            st.warning(f"{len(flags)} phrase(s) may come across differently than you mean.")
+            for flag in flags:
+                with st.container(border=True):
+                    st.markdown(f"**{CATEGORY_LABELS.get(flag.category, 'Tone')}**")
+                    st.code(flag.phrase, language=None, wrap_lines=True)
+                    st.markdown("Try instead:")
+                    st.text(flag.suggestion)
+
+
+# ---- downloads ------------------------------------------------------------------------
+
+st.subheader("Take your plan with you")
+default_reconnect = plan.reconnect_date(rejection)
+if st.session_state.get("_reconnect_for") != rejection_id:
+    st.session_state["_reconnect_for"] = rejection_id
+    st.session_state["reconnect_on"] = default_reconnect
+reconnect_on = st.date_input(
+    "Reconnect on",
+    key="reconnect_on",
+    help="Six weeks after the rejection by default. The calendar file has a reminder that day.",
+    format="YYYY-MM-DD",
+)
+col1, col2 = st.columns(2)
+col1.download_button(
+    "Download the plan (Markdown)",
+    data=plan_text.plan_markdown(rejection, steps, today),
+    file_name=f"rebound-plan-{rejection_id}.md",
+    mime="text/markdown",
+    key="download_plan_md",
+)
+col2.download_button(
+    "Download reminders (calendar .ics)",
+    data=reminders.plan_calendar(rejection, steps, reconnect_on or default_reconnect),
+    file_name=f"rebound-reminders-{rejection_id}.ics",
+    mime="text/calendar",
+    key="download_ics",
+)
+st.markdown(
+    "The calendar file has one all-day event per action with a due date, plus a reminder to "
+    "reconnect. Open it with your calendar app to add them."
+)
