@@ -1,0 +1,117 @@
+import datetime as dt
+
+from assessment import storage
+from assessment.models import Rejection
+from tests.conftest import app_page
+
+PAGE = "pages/feedback.py"
+EMAIL = (
+    "Thank you for coming in last week. Your answers were clear, but we wanted more concrete "
+    "examples with numbers. In the end we went with someone with more industry experience. "
+    "We wish you the best of luck."
+)
+
+
+def new_rejection(db, **changes):
+    values = dict(
+        company="Globex",
+        role="Analyst",
+        stage="onsite",
+        rejected_on=dt.date.today(),
+        contact_name="Sam Lee",
+    )
+    values.update(changes)
+    return storage.save_reflection(db, Rejection(**values))
+
+
+def test_empty_database(db_path):
+    at = app_page(PAGE)
+    assert not at.exception
+    assert "once you have logged a rejection" in at.info[0].value
+
+
+def test_not_requested_offers_a_polite_request_filled_in(db):
+    new_rejection(db)
+    at = app_page(PAGE)
+    assert not at.exception
+    request = at.code[0].value
+    assert "Sam" in request and "Globex" in request and "Analyst" in request
+    assert "strength" in request.lower() and "improve" in request.lower()
+
+
+def test_read_confirm_change_drop_and_save(db):
+    rid = new_rejection(db)
+    at = app_page(PAGE)
+    at.text_area(key="fb_text").input(EMAIL)
+    at.button(key="fb_read").click().run()
+    assert not at.exception
+    quotes = [t.value for t in at.text]
+    assert any("concrete examples" in q for q in quotes)
+    assert at.radio(key="fb_rating_evidence").value != 0  # pre-filled
+    assert "internal_candidate" not in at.multiselect(key="fb_fit_factors").value
+    assert "other_candidate" in at.multiselect(key="fb_fit_factors").value
+    # the user changes one finding and drops another
+    keys = [at.selectbox(key=f"fb_key_{i}").value for i in range(len(at.session_state.fb_rows))]
+    evidence_row = keys.index("Evidence & examples")
+    at.selectbox(key=f"fb_key_{evidence_row}").select("Problem solving")
+    if "Communication" in keys:
+        at.checkbox(key=f"fb_keep_{keys.index('Communication')}").uncheck()
+    at.button(key="fb_apply").click().run()
+    assert not at.exception
+    assert at.radio(key="fb_rating_problem_solving").value in (1, 2)
+    at.radio(key="fb_rating_evidence").set_value(0)  # the user overrides a rating
+    at.radio(key="fb_status").set_value("received")
+    at.button(key="fb_save").click().run()
+    assert not at.exception
+    assert at.title[0].value == "Results"
+    saved = storage.get_rejection(db, rid)
+    assert saved.feedback.status == "received"
+    assert saved.feedback.text == EMAIL
+    found = {(f.key, f.polarity) for f in saved.feedback.findings}
+    assert ("problem_solving", -1) in found
+    assert ("communication", 1) not in found
+    assert ("other_candidate", 0) in found
+    assert saved.feedback.ratings["evidence"] is None
+    assert saved.feedback.ratings["problem_solving"] in (1, 2)
+    assert "other_candidate" in saved.fit_factors
+
+
+def test_pleasantries_only_say_so_and_suggest_rating_by_hand(db):
+    new_rejection(db)
+    at = app_page(PAGE)
+    at.text_area(key="fb_text").input("Thanks so much for your time. Best of luck!")
+    at.button(key="fb_read").click().run()
+    assert not at.exception
+    assert any("Rate the skills by hand" in i.value for i in at.info)
+
+
+def test_requested_needs_a_date_and_nothing_is_saved_without_it(db):
+    rid = new_rejection(db)
+    at = app_page(PAGE)
+    at.radio(key="fb_status").set_value("requested")
+    at.button(key="fb_save").click().run()
+    assert not at.exception
+    assert any("Add the date you asked" in e.value for e in at.error)
+    assert storage.get_rejection(db, rid).feedback.status == "not_requested"
+    at.date_input(key="fb_requested_on").set_value(dt.date.today() - dt.timedelta(days=2))
+    at.button(key="fb_save").click().run()
+    assert storage.get_rejection(db, rid).feedback.status == "requested"
+
+
+def test_over_long_feedback_text_is_refused_and_kept(db):
+    rid = new_rejection(db)
+    at = app_page(PAGE)
+    at.text_area(key="fb_text").input("z" * 20_001)
+    at.button(key="fb_save").click().run()
+    assert not at.exception
+    assert any("Feedback text is 20,001 characters long" in e.value for e in at.error)
+    assert at.text_area(key="fb_text").value == "z" * 20_001
+    assert storage.get_rejection(db, rid).feedback.text == ""
+
+
+def test_stored_feedback_is_loaded_for_editing(example_db):
+    at = app_page(PAGE)
+    assert not at.exception
+    assert at.radio(key="fb_status").value == "received"
+    assert at.radio(key="fb_rating_evidence").value == 2
+    assert len(at.session_state.fb_rows) == 3

@@ -1,0 +1,108 @@
+"""The Results page's logic: radar figure, table, quadrants, findings review."""
+
+from assessment import figures, report, review, scoring
+from assessment.models import Finding
+from assessment.skills import SKILL_NAMES
+
+
+def sample():
+    return scoring.assess(
+        {"communication": 4, "evidence": 4, "motivation": 2, "composure": None},
+        {"communication": 3, "evidence": 2, "motivation": 2},
+    )
+
+
+def test_radar_has_eight_axes_in_domain_order_and_fixed_range():
+    fig = figures.radar_figure(sample())
+    names = [t.name for t in fig.data]
+    assert names == [figures.SELF_TRACE, figures.INTERVIEWER_TRACE]
+    theta = list(fig.data[0].theta)
+    assert theta[:-1] == list(SKILL_NAMES.values()) and theta[-1] == theta[0]
+    assert list(fig.layout.polar.radialaxis.range) == [0, 5]
+
+
+def test_radar_leaves_gaps_for_missing_ratings_never_zero():
+    fig = figures.radar_figure(sample())
+    self_r = list(fig.data[0].r)
+    assert self_r[7] is None  # composure: not sure
+    assert 0 not in [v for v in self_r if v is not None]
+    interviewer = list(fig.data[1].r)
+    assert interviewer[1] is None  # role knowledge: not assessed
+
+
+def test_radar_third_layer_is_the_previous_combined_score():
+    previous = scoring.assess({"communication": 2}, {"communication": 1})
+    fig = figures.radar_figure(sample(), previous)
+    assert [t.name for t in fig.data][-1] == figures.PREVIOUS_TRACE
+    assert fig.data[2].r[0] == previous.skills[0].combined
+    colours = {t.line.color for t in fig.data}
+    assert len(colours) == 3
+
+
+def test_table_carries_every_number_of_the_chart():
+    table = report.skills_table(sample())
+    assert list(table["Skill"]) == list(SKILL_NAMES.values())
+    row = table.set_index("Skill").loc["Evidence & examples"]
+    assert row["You (1-5)"] == "4" and row["Interviewer"] == "Concern"
+    assert row["Quadrant"] == "Blind spot"
+    composure = table.set_index("Skill").loc["Composure & confidence"]
+    assert composure["Combined"] == "not rated"
+
+
+def test_quadrant_groups():
+    groups = report.quadrant_groups(sample())
+    assert groups["confirmed_strength"] == ["Communication"]
+    assert groups["blind_spot"] == ["Evidence & examples"]
+    assert groups["growth_area"] == ["Motivation & fit"]
+    assert groups["hidden_strength"] == []
+
+
+def test_review_rows_round_trip_and_user_changes():
+    findings = [
+        Finding("evidence", -1, "Examples lacked numbers.", "hedged"),
+        Finding("communication", 1, "Clear answers."),
+        Finding("other_candidate", 0, "Someone more senior."),
+    ]
+    rows = review.finding_rows(findings)
+    assert review.confirmed_findings(rows) == findings
+    rows[1]["keep"] = False  # drop
+    rows[0]["reads_as"] = "Problem solving"  # change
+    confirmed = review.confirmed_findings(rows)
+    assert [(f.key, f.polarity) for f in confirmed] == [
+        ("problem_solving", -1),
+        ("other_candidate", 0),
+    ]
+
+
+def test_review_fixes_impossible_polarities():
+    rows = [
+        {
+            "keep": True,
+            "quote": "q",
+            "reads_as": "Evidence & examples",
+            "polarity": "Outside your control",
+        },
+        {"keep": True, "quote": "q", "reads_as": "Compensation", "polarity": "Strength"},
+    ]
+    assert [(f.key, f.polarity) for f in review.confirmed_findings(rows)] == [
+        ("evidence", -1),
+        ("compensation", 0),
+    ]
+
+
+def test_suggested_ratings_from_findings():
+    findings = [
+        Finding("evidence", -1, "a", "hedged"),
+        Finding("evidence", 1, "b"),
+        Finding("communication", 1, "c", "strong"),
+        Finding("composure", -1, "d", "strong"),
+        Finding("motivation", 1, "e"),
+        Finding("location", 0, "f"),
+    ]
+    assert review.suggested_ratings(findings) == {
+        "evidence": 2,
+        "communication": 4,
+        "composure": 1,
+        "motivation": 3,
+    }
+    assert review.fit_factors(findings) == ["location"]
