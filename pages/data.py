@@ -1,0 +1,187 @@
+import datetime as dt
+
+import streamlit as st
+
+import ui
+from assessment import backup, erase, storage
+from assessment.examples import example_rejections
+
+ctx = ui.page("Your data")
+ui.show_flash()
+st.title("Your data")
+st.write(
+    "Everything you write in Rebound stays in one file on this computer. Take a copy, bring "
+    "one back, or delete it: it is yours."
+)
+st.caption("Your database file:")
+st.code(str(ctx.db_path), language=None)
+
+count = storage.count_rejections(ctx.db, ctx.owner)
+today = dt.date.today().isoformat()
+
+# ---- back up ---------------------------------------------------------------------------
+st.header("Back up")
+if count == 0:
+    st.info("Nothing to back up yet: there are no rejections.")
+else:
+    st.write(
+        f"{count:,} rejections. The JSON backup holds everything and can be imported again "
+        "here or with `python -m assessment import`. The CSV has one row per rejection with "
+        "its scores, for a spreadsheet."
+    )
+    db, owner = ctx.db, ctx.owner
+    cols = st.columns(2)
+    cols[0].download_button(
+        "Download backup (JSON)",
+        data=lambda: backup.dumps_backup(backup.export_backup(db, owner)),
+        file_name=f"rebound-backup-{today}.json",
+        mime="application/json",
+        key="download_json",
+        icon="💾",
+        on_click="ignore",
+    )
+    cols[1].download_button(
+        "Download rejections and scores (CSV)",
+        data=lambda: backup.export_csv(db, owner),
+        file_name=f"rebound-rejections-{today}.csv",
+        mime="text/csv",
+        key="download_csv",
+        icon="📄",
+        on_click="ignore",
+    )
+
+# ---- import ----------------------------------------------------------------------------
+st.header("Import a backup")
+st.write(
+    "Choose a Rebound backup (.json). You will see what it holds before anything is written; "
+    "rejections you already have are skipped, never doubled."
+)
+round_ = st.session_state.setdefault("import_round", 0)
+uploaded = st.file_uploader("Backup file", type=["json"], key=f"import_file_{round_}")
+
+
+def _parsed(file) -> tuple[list | None, str | None]:
+    """Parse once per uploaded file (a large backup takes a moment)."""
+    cached = st.session_state.get("import_parsed")
+    if cached and cached[0] == file.file_id:
+        return cached[1], cached[2]
+    if file.size > backup.MAX_BACKUP_BYTES:
+        result = (
+            None,
+            f"The file is {file.size / 1024 / 1024:.1f} MB; a backup can be at most "
+            f"{backup.MAX_BACKUP_BYTES // 1024 // 1024} MB.",
+        )
+    else:
+        try:
+            result = (backup.parse_backup(file.getvalue()), None)
+        except backup.BackupError as exc:
+            result = (None, exc.message)
+    st.session_state["import_parsed"] = (file.file_id, *result)
+    return result
+
+
+if uploaded is not None:
+    rejections, problem = _parsed(uploaded)
+    if problem:
+        st.error("This file cannot be imported, and nothing was changed. What is wrong:")
+        st.code(problem, language=None, wrap_lines=True)
+    else:
+        preview = backup.preview_import(ctx.db, rejections, ctx.owner)
+        metrics = st.columns(3)
+        metrics[0].metric("Rejections in the file", f"{preview.count:,}")
+        metrics[1].metric("New", f"{preview.new:,}")
+        metrics[2].metric("Already here (will be skipped)", f"{len(preview.existing):,}")
+        if preview.first:
+            st.write(f"Rejected between {preview.first:%d %b %Y} and {preview.last:%d %b %Y}.")
+        if preview.existing_labels:
+            st.caption("Already here:")
+            st.dataframe(
+                {"Rejection": list(preview.existing_labels[:500])},
+                width="stretch",
+                hide_index=True,
+                key="import_existing",
+            )
+            if len(preview.existing_labels) > 500:
+                st.caption(f"The first 500 of {len(preview.existing_labels):,}.")
+        if st.button(
+            f"Import {preview.new:,} rejections",
+            key="import_go",
+            type="primary",
+            disabled=preview.new == 0,
+        ):
+            bar = st.progress(0.0, text="Importing…")
+
+            def _show(done: int, total: int) -> None:
+                bar.progress(done / total, text=f"Imported {done:,} of {total:,}")
+
+            result = backup.import_rejections(ctx.db, rejections, ctx.owner, progress=_show)
+            st.session_state["import_round"] = round_ + 1
+            st.session_state.pop("import_parsed", None)
+            ui.flash(
+                f"Imported {result.added:,} rejections; skipped {result.skipped:,} already here."
+            )
+            st.rerun()
+
+# ---- example data ----------------------------------------------------------------------
+st.header("Example data")
+st.write("Three example rejections over about two months, to look around with.")
+if st.button("Load example data", key="data_load_examples"):
+    result = backup.import_rejections(ctx.db, example_rejections(), ctx.owner)
+    if result.added:
+        ui.flash(f"Loaded {result.added} example rejections.")
+    else:
+        ui.flash("The example rejections are already here; nothing was added.")
+    st.rerun()
+
+# ---- delete ----------------------------------------------------------------------------
+st.header("Delete")
+if count:
+    st.subheader("One rejection")
+    chosen = ui.choose_rejection(ctx, key="delete_choose")
+    sure = st.checkbox("Delete it with its reflection, feedback and actions", key="delete_one_sure")
+    if st.button("Delete this rejection", key="delete_one", disabled=not sure):
+        storage.delete_rejection(ctx.db, chosen, ctx.owner)
+        st.query_params.pop("rejection", None)
+        ui.flash("The rejection was deleted.")
+        st.rerun()
+
+st.subheader("Everything")
+st.write(
+    "Deletes every rejection with its reflection, feedback and actions, and the app's "
+    "automatic backups, and wipes the deleted text from the database file. This cannot be "
+    "undone; download a backup first if you may want it back."
+)
+
+
+def _close_erase() -> None:
+    st.session_state["erase_open"] = False
+
+
+@st.dialog("Delete everything?", on_dismiss=_close_erase)
+def _erase_dialog() -> None:
+    st.write("Type DELETE (in capitals) to delete all your data. This cannot be undone.")
+    typed = st.text_input("Confirmation", key="erase_confirm", placeholder="DELETE")
+    cols = st.columns(2)
+    if cols[0].button("Delete everything", key="erase_go", type="primary"):
+        if typed == "DELETE":
+            try:
+                erase.delete_everything(ctx.db, ctx.owner, ctx.db_path)
+            except storage.StorageError as exc:
+                st.error(str(exc))
+                return
+            st.session_state["erase_open"] = False
+            st.session_state.pop("erase_confirm", None)
+            st.query_params.pop("rejection", None)
+            ui.flash("Everything was deleted. Rebound is empty again.")
+            st.rerun()
+        else:
+            st.error("Type DELETE in capitals to confirm. Nothing was deleted.")
+    if cols[1].button("Cancel", key="erase_cancel"):
+        _close_erase()
+        st.rerun()
+
+
+if st.button("Delete everything…", key="erase_open_button"):
+    st.session_state["erase_open"] = True
+if st.session_state.get("erase_open"):
+    _erase_dialog()

@@ -1,0 +1,156 @@
+import streamlit as st
+
+import ui
+from assessment import patterns, progress
+from assessment.skills import SKILL_KEYS, SKILL_NAMES, STAGE_KEYS, STAGES
+
+ctx = ui.page("Progress")
+ui.show_flash()
+st.title("Progress")
+
+bounds = progress.date_bounds(ctx.db, ctx.owner)
+if bounds is None:
+    ui.empty_state(
+        "Your progress shows up here once you have reflected on a rejection or two: how your "
+        "skills move over time, how you are feeling, and any pattern worth acting on."
+    )
+    st.stop()
+
+TABLE_ROWS = 100
+
+with st.container(border=True):
+    cols = st.columns([2, 2, 2])
+    chosen_dates = cols[0].date_input(
+        "Rejected between",
+        value=bounds,
+        min_value=bounds[0],
+        max_value=bounds[1],
+        key="progress_dates",
+    )
+    chosen_stages = cols[1].multiselect(
+        "Stage reached",
+        STAGE_KEYS,
+        format_func=STAGES.get,
+        key="progress_stages",
+        placeholder="All stages",
+    )
+    company = cols[2].text_input(
+        "Company contains", key="progress_company", placeholder="All companies", max_chars=200
+    )
+
+start, end = bounds
+if isinstance(chosen_dates, tuple | list) and len(chosen_dates) == 2:
+    start, end = chosen_dates
+elif isinstance(chosen_dates, tuple | list) and len(chosen_dates) == 1:
+    start = chosen_dates[0]
+filters = progress.Filters(start=start, end=end, stages=tuple(chosen_stages), company=company)
+
+shown = progress.count(ctx.db, ctx.owner, filters)
+if shown == 0:
+    st.info("No rejection matches these filters. Widen the dates or clear the stage or company.")
+    st.stop()
+
+gaps = progress.gaps(ctx.db, ctx.owner, filters)
+metrics = st.columns(3)
+metrics[0].metric("Rejections shown", f"{shown:,}")
+metrics[1].metric(
+    "Typical days between rejections",
+    "-" if gaps.median_days is None else f"{gaps.median_days:.0f}",
+    help="The median gap between one rejection and the next in this selection.",
+)
+metrics[2].metric(
+    "Days since the one before the latest",
+    "-" if gaps.latest_days is None else f"{gaps.latest_days}",
+)
+
+st.header("Patterns")
+needed = patterns.rejections_needed(ctx.db, ctx.owner, filters)
+if needed:
+    st.info(
+        f"Patterns need at least {patterns.MIN_REJECTIONS} rejections; "
+        f"{needed} more {'is' if needed == 1 else 'are'} needed before Rebound looks for one, "
+        "so nothing is guessed yet."
+    )
+else:
+    found = patterns.find_patterns(ctx.db, ctx.owner, filters)
+    if not found:
+        st.success(
+            "No repeating pattern in these rejections: no concern, stage or score stall "
+            "comes back three times."
+        )
+    titles = {
+        "recurring_concern": "Recurring concern",
+        "stage_wall": "Stage wall",
+        "no_progress": "No progress yet",
+    }
+    for i, pattern in enumerate(found):
+        with st.container(border=True, key=f"pattern_{i}"):
+            st.markdown(f"**{titles[pattern.kind]}**")
+            st.text(pattern.sentence)
+    if found:
+        ui.link("next_steps", "See what to change in your next steps", None, icon="✅")
+
+st.header("Skills over time")
+trend = progress.skill_trend(ctx.db, ctx.owner, filters)
+if trend.frame.empty:
+    st.info("No skill has been rated in these rejections yet.")
+else:
+    skills = st.multiselect(
+        "Skills to show",
+        SKILL_KEYS,
+        default=list(SKILL_KEYS),
+        format_func=SKILL_NAMES.get,
+        key="progress_skills",
+    )
+    if trend.summarised:
+        st.caption(f"A long history: each point is the average of one {trend.by}.")
+    st.plotly_chart(progress.skill_trend_figure(trend, skills), width="stretch", key="chart_skills")
+
+left, right = st.columns(2)
+with left:
+    st.subheader("Mood and confidence")
+    moods = progress.mood_trend(ctx.db, ctx.owner, filters)
+    if moods.frame.empty:
+        st.info("No mood or confidence recorded in these rejections.")
+    else:
+        st.plotly_chart(progress.mood_figure(moods), width="stretch", key="chart_mood")
+with right:
+    st.subheader("First and latest assessment")
+    ends = progress.first_and_latest(ctx.db, ctx.owner, filters)
+    if ends is None:
+        st.info("The radar needs two rated rejections in this selection.")
+    else:
+        st.plotly_chart(progress.radar_figure(*ends), width="stretch", key="chart_radar")
+
+left, right = st.columns(2)
+with left:
+    st.subheader("Stages reached")
+    stages = progress.stages_reached(ctx.db, ctx.owner, filters)
+    st.plotly_chart(progress.stages_figure(stages), width="stretch", key="chart_stages")
+with right:
+    st.subheader("Skills that improved")
+    change = progress.skill_change(ctx.db, ctx.owner, filters)
+    if change.empty:
+        st.info("This needs at least two rated rejections in this selection.")
+    else:
+        st.caption(
+            "The earlier half of these rejections compared with the later half (average "
+            f"combined score; improved means up by {progress.IMPROVED_BY} or more)."
+        )
+        table = change.assign(Result=change["improved"].map({True: "Improved", False: "Not yet"}))[
+            ["name", "earlier", "later", "change", "Result"]
+        ].rename(
+            columns={"name": "Skill", "earlier": "Earlier", "later": "Later", "change": "Change"}
+        )
+        st.dataframe(
+            table.sort_values("Change", ascending=False).round(2),
+            width="stretch",
+            hide_index=True,
+            key="table_change",
+        )
+
+st.header("Rejections in this selection")
+rows = progress.rejections_table(ctx.db, ctx.owner, filters, limit=TABLE_ROWS)
+if shown > TABLE_ROWS:
+    st.caption(f"The latest {TABLE_ROWS} of {shown:,}; narrow the filters to see others.")
+st.dataframe(rows, width="stretch", hide_index=True, key="table_rejections")
