@@ -54,6 +54,7 @@ def test_read_confirm_change_drop_and_save(db):
     keys = [at.selectbox(key=f"fb_key_{i}").value for i in range(len(at.session_state.fb_rows))]
     evidence_row = keys.index("Evidence & examples")
     at.selectbox(key=f"fb_key_{evidence_row}").select("Problem solving")
+    at.selectbox(key=f"fb_pol_{evidence_row}").select("Concern")
     if "Communication" in keys:
         at.checkbox(key=f"fb_keep_{keys.index('Communication')}").uncheck()
     at.button(key="fb_apply").click().run()
