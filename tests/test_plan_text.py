@@ -1,0 +1,69 @@
+"""The plan as Markdown: every step in plan order, readable printed, user text escaped."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from assessment import examples, plan_text, steps, storage
+from assessment.models import Action, Rejection
+
+TODAY = dt.date(2026, 11, 25)
+
+
+def test_markdown_lists_every_step_in_plan_order_with_status():
+    db = storage.memory_db()
+    examples.load_examples(db, today=TODAY)
+    rid = storage.latest_rejection_id(db)
+    plan = steps.build_plan(db, rid, today=TODAY)
+    text = plan_text.plan_markdown(storage.get_rejection(db, rid), plan, today=TODAY)
+    headings = [line for line in text.splitlines() if line.startswith("## ")]
+    assert headings == [f"## {s.priority}. {plan_text.escape(s.title)}" for s in plan]
+    assert text.startswith("# Next steps: Acme Analytics, Data Analyst\n")
+    assert "Progress: No actions yet" in text
+    assert "**Why:**" in text and "**Time:** about" in text
+
+
+def test_messages_are_indented_and_wrapped_for_printing():
+    db = storage.memory_db()
+    examples.load_examples(db, today=TODAY)
+    rid = storage.latest_rejection_id(db)
+    plan = steps.build_plan(db, rid, today=TODAY)
+    text = plan_text.plan_markdown(storage.get_rejection(db, rid), plan, today=TODAY)
+    assert "    Dear Priya Shah," in text
+    code_lines = [line for line in text.splitlines() if line.startswith("    ")]
+    assert code_lines and max(len(line) for line in code_lines) <= 4 + plan_text.MESSAGE_WIDTH
+
+
+def test_user_text_is_escaped_and_status_dates_shown():
+    r = Rejection(
+        company="[click](http://x.example) <b>Evil</b> _Co_ " + "Long " * 60,
+        role="Analyst #1",
+        stage="final",
+        rejected_on=dt.date(2026, 11, 1),
+    )
+    actions = (
+        Action(
+            "shore_up",
+            "![img](http://x.example/a.png)",
+            "evidence",
+            id=1,
+            due_on=dt.date(2026, 11, 2),
+        ),
+        Action("keep_door_open", steps.TITLE_DOOR, None, id=2, done_on=dt.date(2026, 11, 3)),
+    )
+    plan = steps.merge_actions(steps.suggest_steps(r, today=TODAY), actions)
+    text = plan_text.plan_markdown(r, plan, today=TODAY)
+    prose = "\n".join(line for line in text.splitlines() if not line.startswith("    "))
+    assert "](http" not in prose.replace("\\](http", "")  # code blocks are never rendered
+    assert "<b>" not in prose and "\\<b\\>" in prose
+    assert "\\!\\[img\\]" in text
+    assert "due 2026-11-02 (overdue)" in text
+    assert "Overdue: \\!\\[img\\]" in text
+    assert "[x] Keep the door open · Done on 2026-11-03" in text
+    assert "Progress: 1 of 2 actions done." in text
+
+
+def test_empty_plan_still_reads_sensibly():
+    r = Rejection(company="A", role="B", stage="screening", rejected_on=TODAY)
+    text = plan_text.plan_markdown(r, [], today=TODAY)
+    assert "There are no steps" in text
