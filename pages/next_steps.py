@@ -202,7 +202,8 @@ if st.button("Check tone", key="check_tone"):
         elif not flags:
             st.success("Nothing sounds defensive, angry, sarcastic or pleading. Calm and clear.")
         else:
-            st.warning(f"{len(flags)} phrase(s) may come across differently than you mean.")
+            many = "1 phrase" if len(flags) == 1 else f"{len(flags)} phrases"
+            st.warning(f"{many} may come across differently than you mean. Sending is up to you.")
             for flag in flags:
                 with st.container(border=True):
                     st.markdown(f"**{CATEGORY_LABELS.get(flag.category, 'Tone')}**")

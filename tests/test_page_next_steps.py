@@ -152,12 +152,14 @@ def test_tone_check_on_the_reply_box(example_db):
     at.text_area(key="reply_box").input("This is RIDICULOUS, you clearly never read my CV!!!")
     at.button(key="check_tone").click().run()
     assert not at.exception
-    assert at.warning or at.info  # flags shown, or the check is not available yet
-    if at.warning:
-        assert at.code  # each flagged phrase is quoted as text
+    assert "3 phrases may come across differently" in at.warning[0].value
+    assert "**Sounds angry**" in markdown(at)
+    assert [c.value for c in at.code][-3:] == ["RIDICULOUS", "you clearly never read", "!!!"]
+    assert any("appreciate a short explanation" in t for t in texts(at))
     at.text_area(key="reply_box").input("Thank you for your time.")
     at.button(key="check_tone").click().run()
     assert not at.exception
+    assert "Calm and clear" in at.success[0].value
 
 
 def test_example_data_loads_through_the_shared_loader(db):
