@@ -12,6 +12,7 @@ import re
 import textwrap
 from collections.abc import Sequence
 
+from assessment import outreach
 from assessment.models import Rejection, Step
 from assessment.skills import SKILL_NAMES, STAGES, STRATEGIES
 from assessment.steps import STATUS_LABELS, progress
@@ -58,7 +59,7 @@ def _status_line(step: Step, today: dt.date) -> str:
     return STATUS_LABELS["suggested"]
 
 
-def _step_block(step: Step, today: dt.date) -> list[str]:
+def _step_block(step: Step, today: dt.date, rejection: Rejection | None = None) -> list[str]:
     box = "[x]" if step.status == "done" else "[ ]"
     lines = [
         f"## {step.priority}. {escape(step.title)}",
@@ -75,6 +76,13 @@ def _step_block(step: Step, today: dt.date) -> list[str]:
         lines += ["", f"**Time:** {_minutes(step.minutes)}"]
     if step.message:
         lines += ["", "**Message to adapt and send:**", "", _indent(step.message)]
+    if step.strategy == "keep_door_open" and rejection is not None:
+        lines += [
+            "",
+            "**For later, a reconnect message:**",
+            "",
+            _indent(outreach.reconnect_message(rejection)),
+        ]
     return lines + [""]
 
 
@@ -89,7 +97,7 @@ def plan_markdown(rejection: Rejection, steps: Sequence[Step], today: dt.date | 
         f"Rejected on {rejection.rejected_on.isoformat()} at the {escape(stage)} stage. "
         f"Plan as of {today.isoformat()}.",
         "",
-        f"Progress: {done.text}",
+        f"Progress: {done.text}" if done.total else "Progress: no actions taken on yet.",
         "",
     ]
     if done.overdue:
@@ -99,5 +107,5 @@ def plan_markdown(rejection: Rejection, steps: Sequence[Step], today: dt.date | 
     if not steps:
         lines += ["There are no steps for this rejection.", ""]
     for step in steps:
-        lines += _step_block(step, today)
+        lines += _step_block(step, today, rejection)
     return "\n".join(lines).rstrip() + "\n"

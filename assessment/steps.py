@@ -336,7 +336,7 @@ def _keep_door_open(rejection: Rejection) -> Step:
         detail=(
             "Send the thank-you note now and connect with your contact on a professional "
             "network. Keep any frustration off social media. Add the reconnect date to your "
-            "calendar (the calendar file below has it) and use the reconnect message then."
+            "calendar (the calendar file of your plan has it) and use the reconnect message then."
         ),
         message=outreach.thank_you_note(rejection),
         minutes=10,

@@ -19,7 +19,7 @@ def test_markdown_lists_every_step_in_plan_order_with_status():
     headings = [line for line in text.splitlines() if line.startswith("## ")]
     assert headings == [f"## {s.priority}. {plan_text.escape(s.title)}" for s in plan]
     assert text.startswith("# Next steps: Acme Analytics, Data Analyst\n")
-    assert "Progress: No actions yet" in text
+    assert "Progress: no actions taken on yet." in text
     assert "**Why:**" in text and "**Time:** about" in text
 
 
@@ -30,6 +30,7 @@ def test_messages_are_indented_and_wrapped_for_printing():
     plan = steps.build_plan(db, rid, today=TODAY)
     text = plan_text.plan_markdown(storage.get_rejection(db, rid), plan, today=TODAY)
     assert "    Dear Priya Shah," in text
+    assert "**For later, a reconnect message:**" in text
     code_lines = [line for line in text.splitlines() if line.startswith("    ")]
     assert code_lines and max(len(line) for line in code_lines) <= 4 + plan_text.MESSAGE_WIDTH
 
