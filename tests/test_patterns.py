@@ -1,0 +1,179 @@
+"""Patterns as domain.md defines them, with 0, 2, 3 and 10 rejections."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from assessment import patterns, storage
+from assessment.models import Feedback, Rejection
+from assessment.patterns import Pattern, RejectionSummary, detect_patterns, find_patterns
+from assessment.progress import Filters
+
+DAY = dt.date(2026, 1, 1)
+
+
+def rejection(
+    company: str,
+    days: int,
+    stage: str = "technical",
+    own: dict | None = None,
+    theirs: dict | None = None,
+) -> Rejection:
+    return Rejection(
+        company=company,
+        role="Analyst",
+        stage=stage,
+        rejected_on=DAY + dt.timedelta(days=days),
+        self_ratings=own or {},
+        feedback=Feedback(status="received", ratings=theirs or {}),
+    )
+
+
+def add(db, *rejections: Rejection, owner: str = "local") -> list[int]:
+    return [storage.insert_rejection(db, r, owner) for r in rejections]
+
+
+@pytest.fixture
+def db():
+    return storage.memory_db()
+
+
+def test_no_rejections_needs_three_and_finds_nothing(db):
+    assert patterns.rejections_needed(db) == 3
+    assert find_patterns(db) == []
+
+
+def test_two_rejections_need_one_more_even_when_they_agree(db):
+    concern = {"evidence": 1}
+    add(db, rejection("A", 0, theirs=concern), rejection("B", 10, theirs=concern))
+    assert patterns.rejections_needed(db) == 1
+    assert find_patterns(db) == []
+
+
+def test_three_rejections_show_all_three_kinds_with_the_rejections_named(db):
+    ids = add(
+        db,
+        rejection("Acme", 0, "onsite", own={"evidence": 4}, theirs={"evidence": 2}),
+        rejection("Brightpath", 20, "onsite", own={"evidence": 3}, theirs={"evidence": 2}),
+        rejection("Contoso", 40, "onsite", own={"evidence": 2}, theirs={"evidence": 2}),
+    )
+    assert patterns.rejections_needed(db) == 0
+    found = {p.kind: p for p in find_patterns(db)}
+    assert set(found) == {"recurring_concern", "stage_wall", "no_progress"}
+
+    concern = found["recurring_concern"]
+    assert concern.skill == "evidence"
+    assert concern.rejection_ids == tuple(ids)
+    assert concern.sentence == (
+        "The interviewer saw Evidence & examples as a concern in 3 rejections: "
+        "Acme (2026-01-01), Brightpath (2026-01-21) and Contoso (2026-02-10)."
+    )
+    assert found["stage_wall"].stage == "onsite"
+    assert "3 of your rejections ended at the Onsite stage" in found["stage_wall"].sentence
+    stall = found["no_progress"]
+    assert stall.rejection_ids == tuple(ids)
+    assert (
+        "3.0 at Acme (2026-01-01), then 2.6 at Brightpath (2026-01-21), then 2.2 at Contoso"
+        in stall.sentence
+    )
+
+
+def test_three_different_rejections_that_improve_have_no_pattern(db):
+    add(
+        db,
+        rejection("A", 0, "screening", own={"communication": 2}),
+        rejection("B", 5, "technical", own={"communication": 3}),
+        rejection("C", 9, "onsite", own={"communication": 4}),
+    )
+    assert patterns.rejections_needed(db) == 0
+    assert find_patterns(db) == []
+
+
+def test_ten_rejections_name_the_first_few_and_count_the_rest(db):
+    rows = [
+        rejection(f"Company {i}", i * 7, "screening", own={"composure": 4}, theirs={"composure": 1})
+        for i in range(10)
+    ]
+    ids = add(db, *rows)
+    found = {p.kind: p for p in find_patterns(db)}
+    concern = found["recurring_concern"]
+    assert concern.rejection_ids == tuple(ids)
+    assert concern.sentence.endswith(
+        "Company 0 (2026-01-01), Company 1 (2026-01-08), Company 2 (2026-01-15) and 7 more."
+    )
+    assert "10 rejections" in concern.sentence
+    assert found["stage_wall"].rejection_ids == tuple(ids)
+    # all averages equal: "each no higher than the one before" holds
+    assert found["no_progress"].rejection_ids == tuple(ids[-3:])
+    assert find_patterns(db) == detect_patterns(patterns.summaries(db))
+
+
+def test_sql_and_pure_rules_agree_on_a_mixed_history(db):
+    stages = ["screening", "technical", "onsite", "final", "offer"]
+    for i in range(10):
+        add(
+            db,
+            rejection(
+                f"C{i}",
+                i * 3,
+                stages[i % 5] if i < 7 else "final",
+                own={"evidence": 1 + i % 5, "motivation": 2},
+                theirs={"evidence": 1 + i % 4, "motivation": 2 if i % 2 else 3},
+            ),
+        )
+    from_sql = find_patterns(db)
+    assert from_sql == detect_patterns(patterns.summaries(db))
+    assert {p.kind for p in from_sql} >= {"recurring_concern", "stage_wall"}
+
+
+def test_growth_area_counts_as_a_concern():
+    assert patterns.concern_skills({"evidence": 2}, {"evidence": 2}) == {"evidence"}
+    assert patterns.concern_skills({"evidence": 5}, {"evidence": 3}) == frozenset()
+    assert patterns.concern_skills({"evidence": 1}, {}) == frozenset()
+
+
+def summary(i: int, average: float | None, stage: str = "onsite") -> RejectionSummary:
+    return RejectionSummary(
+        id=i, company=f"C{i}", rejected_on=DAY + dt.timedelta(days=i), stage=stage, average=average
+    )
+
+
+def test_no_progress_breaks_on_any_rise_and_skips_unrated_rejections():
+    stages = ["screening", "technical", "onsite"]
+    falling = [summary(i, a, stages[i]) for i, a in enumerate([3.0, 3.0, 2.5])]
+    assert [p.kind for p in detect_patterns(falling)] == ["no_progress"]
+    rising = [summary(i, a, stages[i]) for i, a in enumerate([3.0, 3.1, 2.5])]
+    assert detect_patterns(rising) == []
+    with_unrated = [*falling, summary(3, None, "final")]
+    assert [p.kind for p in detect_patterns(with_unrated)] == ["no_progress"]
+
+
+def test_detect_patterns_needs_three_rejections():
+    two = [summary(0, 3.0), summary(1, 2.0)]
+    assert detect_patterns(two) == []
+    assert detect_patterns(two, total=2) == []
+
+
+def test_other_owners_rejections_do_not_count(db):
+    concern = {"evidence": 1}
+    add(db, *(rejection(f"X{i}", i, theirs=concern) for i in range(3)), owner="someone@else")
+    add(db, rejection("Mine", 0, theirs=concern))
+    assert patterns.rejections_needed(db) == 2
+    assert find_patterns(db) == []
+    assert len(find_patterns(db, "someone@else")) == 3  # concern, stage wall, no progress
+
+
+def test_filters_narrow_the_rejections_patterns_rest_on(db):
+    add(db, *(rejection(f"Acme {i}", i, "final") for i in range(3)), rejection("Other", 9, "final"))
+    assert find_patterns(db)[0].rejection_ids == (1, 2, 3, 4)
+    narrowed = find_patterns(db, filters=Filters(company="acme"))
+    assert [p.rejection_ids for p in narrowed] == [(1, 2, 3)]
+    assert patterns.rejections_needed(db, filters=Filters(company="other")) == 2
+
+
+def test_pattern_is_a_frozen_value():
+    pattern = Pattern("stage_wall", "s", (1, 2, 3), stage="onsite")
+    with pytest.raises(AttributeError):
+        pattern.kind = "other"  # type: ignore[misc]
