@@ -75,7 +75,11 @@ def page(title: str, icon: str | None = None) -> Context:
     """Set up a page and return what it needs. Shows an error and stops if the database
     cannot be opened."""
     try:
-        st.set_page_config(page_title=f"{title} · Rebound", page_icon=icon or "🌱", layout="wide")
+        st.set_page_config(
+            page_title=f"{title} · Rebound",
+            page_icon=icon or ":material/psychiatry:",
+            layout="wide",
+        )
     except st.errors.StreamlitAPIException:
         pass  # already set by the router in this run
     owner = current_owner()
@@ -153,8 +157,10 @@ def empty_state(message: str) -> None:
     """What a page shows before there is any rejection."""
     st.info(message)
     col1, col2 = st.columns(2)
-    col1.page_link(PAGE_FILES["reflect"], label="Start your first reflection", icon="✍️")
-    col2.page_link(PAGE_FILES["home"], label="Load example data on Home", icon="🏠")
+    col1.page_link(
+        PAGE_FILES["reflect"], label="Start your first reflection", icon=":material/edit_note:"
+    )
+    col2.page_link(PAGE_FILES["home"], label="Load example data on Home", icon=":material/home:")
 
 
 def _url(name: str, rejection_id: int | None) -> str:

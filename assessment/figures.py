@@ -48,8 +48,6 @@ def radar_figure(current: Assessment, previous: Assessment | None = None) -> go.
                 mode="lines+markers",
                 line={"color": colour, "width": 3, "dash": dash},
                 marker={"size": 8, "color": colour},
-                fill="toself" if dash == "solid" else "none",
-                fillcolor=_transparent(colour),
                 connectgaps=False,
                 text=hover_closed,
                 hovertemplate="%{theta}<br>%{text}<extra>" + name + "</extra>",
@@ -102,8 +100,3 @@ def radar_figure(current: Assessment, previous: Assessment | None = None) -> go.
         showlegend=True,
     )
     return fig
-
-
-def _transparent(hex_colour: str, alpha: float = 0.15) -> str:
-    r, g, b = (int(hex_colour[i : i + 2], 16) for i in (1, 3, 5))
-    return f"rgba({r}, {g}, {b}, {alpha})"

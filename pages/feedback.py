@@ -105,7 +105,7 @@ errors = state.fb_errors
 
 def field_error(field: str) -> None:
     if field in errors:
-        st.error(errors[field], icon="⚠️")
+        st.error(errors[field], icon=":material/error:")
 
 
 with st.form("feedback_form"):

@@ -44,11 +44,11 @@ else:
     st.text(f"Selected: {ui.rejection_label(chosen)}")
     col1, col2, col3 = st.columns(3)
     with col1:
-        ui.link("results", "Open its results", chosen["id"], icon="🧭")
+        ui.link("results", "Open its results", chosen["id"], icon=":material/radar:")
     with col2:
-        ui.link("reflect", "Edit its reflection", chosen["id"], icon="✍️")
+        ui.link("reflect", "Edit its reflection", chosen["id"], icon=":material/edit_note:")
     with col3:
-        if st.button("Delete this rejection", key="history_delete", icon="🗑️"):
+        if st.button("Delete this rejection", key="history_delete", icon=":material/delete:"):
             state.history_confirm_delete = chosen["id"]
 
 

@@ -31,7 +31,7 @@ if latest_id is None:
     )
     col1, col2 = st.columns(2)
     with col1:
-        ui.link("reflect", "Start your first reflection", None, icon="✍️")
+        ui.link("reflect", "Start your first reflection", None, icon=":material/edit_note:")
     with col2:
         if st.button("Load example data", key="load_examples", type="primary"):
             count = examples.load_examples(ctx.db, ctx.owner)
@@ -44,10 +44,15 @@ else:
     st.text(
         f"{rejection.company} · {rejection.role} · rejected on {rejection.rejected_on:%d %b %Y}"
     )
-    col1, col2, col3 = st.columns(3)
-    col1.metric("Top strength", report.top_strength(assessment) or "Not rated yet")
-    col2.metric("Top area to work on", report.top_area(assessment) or "Nothing stands out")
-    col3.metric("Average combined score", report.average_text(assessment))
+    summary = (
+        ("Top strength", report.top_strength(assessment) or "Not rated yet"),
+        ("Top area to work on", report.top_area(assessment) or "Nothing stands out"),
+        ("Average combined score", report.average_text(assessment)),
+    )
+    for col, (label, value) in zip(st.columns(3), summary, strict=True):
+        with col, st.container(border=True):
+            st.caption(label)
+            st.markdown(f"**{value}**")
 
     st.subheader("What to do next")
     from assessment.steps import build_plan
@@ -63,10 +68,10 @@ else:
         st.write("Every step of this plan is done. Well done — look after yourself today.")
     links = st.columns(4)
     with links[0]:
-        ui.link("next_steps", "See all next steps", latest_id, icon="✅")
+        ui.link("next_steps", "See all next steps", latest_id, icon=":material/checklist:")
     with links[1]:
-        ui.link("results", "See your results", latest_id, icon="🧭")
+        ui.link("results", "See your results", latest_id, icon=":material/radar:")
     with links[2]:
-        ui.link("feedback", "Record feedback", latest_id, icon="💬")
+        ui.link("feedback", "Record feedback", latest_id, icon=":material/forum:")
     with links[3]:
-        ui.link("reflect", "Log another rejection", None, icon="✍️")
+        ui.link("reflect", "Log another rejection", None, icon=":material/edit_note:")

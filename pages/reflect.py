@@ -85,7 +85,7 @@ st.progress(
 
 def field_error(field: str) -> None:
     if field in errors:
-        st.error(errors[field], icon="⚠️")
+        st.error(errors[field], icon=":material/error:")
 
 
 def go_to(new_step: int, new_errors: dict[str, str] | None = None) -> None:

@@ -28,14 +28,13 @@ if report.rated_count(current) == 0:
     )
     col1, col2 = st.columns(2)
     with col1:
-        ui.link("reflect", "Rate yourself", rejection_id, icon="✍️")
+        ui.link("reflect", "Rate yourself", rejection_id, icon=":material/edit_note:")
     with col2:
-        ui.link("feedback", "Record feedback", rejection_id, icon="💬")
+        ui.link("feedback", "Record feedback", rejection_id, icon=":material/forum:")
     st.stop()
 
 st.subheader("Your view and the interviewer's")
-chart, numbers = st.columns([3, 2])
-with chart:
+with st.container():
     st.plotly_chart(
         figures.radar_figure(current, previous),
         width="stretch",
@@ -47,14 +46,16 @@ with chart:
             "The dotted line is your previous rejection's combined score. "
             "Click a name in the legend to hide or show a layer."
         )
-with numbers:
+with st.container():
     st.dataframe(report.skills_table(current), hide_index=True, width="stretch", key="skills")
     st.caption(f"Average combined score: {report.average_text(current)}.")
     if rejection.feedback.status != "received" and not any(
         s.interviewer_rating for s in current.skills
     ):
         st.caption("No interviewer ratings yet: the chart shows your own view only.")
-        ui.link("feedback", "Record the interviewer's feedback", rejection_id, icon="💬")
+        ui.link(
+            "feedback", "Record the interviewer's feedback", rejection_id, icon=":material/forum:"
+        )
 
 col1, col2 = st.columns(2)
 with col1:
@@ -112,8 +113,8 @@ else:
 st.divider()
 links = st.columns(3)
 with links[0]:
-    ui.link("next_steps", "See your next steps", rejection_id, icon="✅")
+    ui.link("next_steps", "See your next steps", rejection_id, icon=":material/checklist:")
 with links[1]:
-    ui.link("reflect", "Edit this reflection", rejection_id, icon="✍️")
+    ui.link("reflect", "Edit this reflection", rejection_id, icon=":material/edit_note:")
 with links[2]:
-    ui.link("feedback", "Edit the feedback", rejection_id, icon="💬")
+    ui.link("feedback", "Edit the feedback", rejection_id, icon=":material/forum:")

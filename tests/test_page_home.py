@@ -16,8 +16,9 @@ def test_load_example_data_then_home_shows_the_latest(db_path):
     assert not at.exception
     assert "Loaded 3 example rejections" in at.success[0].value
     assert any("Acme Analytics" in t.value for t in at.text)
-    labels = [m.label for m in at.metric]
-    assert labels == ["Top strength", "Top area to work on", "Average combined score"]
-    assert at.metric[0].value == "Problem solving"
-    assert at.metric[1].value == "Evidence & examples"
+    captions = [c.value for c in at.caption]
+    assert captions[:3] == ["Top strength", "Top area to work on", "Average combined score"]
+    markdown = [m.value for m in at.markdown]
+    assert "**Problem solving**" in markdown
+    assert "**Evidence & examples**" in markdown
     assert storage.count_rejections(storage.connect(db_path)) == 3
