@@ -276,7 +276,11 @@ BAD_FIELDS = [
     ({"feedback": {"ratings": {"evidence": 5}}}, "feedback.ratings.evidence", "from 1 to 4"),
     ({"feedback": {"status": "lost"}}, "feedback.status", "must be one of not_requested"),
     ({"feedback": {"requested_on": "2026-13-01"}}, "feedback.requested_on", "not a real date"),
-    ({"feedback": {"findings": [{"key": "luck", "polarity": 1}]}}, "findings[1].key", "skill"),
+    (
+        {"feedback": {"findings": [{"key": "luck", "polarity": 1}]}},
+        "feedback.findings[1].key",
+        "skill",
+    ),
     (
         {"feedback": {"findings": [{"key": "evidence", "polarity": 2}]}},
         "feedback.findings[1].polarity",
