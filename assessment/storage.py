@@ -142,6 +142,8 @@ def connect(path: str | Path) -> Database:
         db.execute("PRAGMA journal_mode = WAL")
         db.execute("PRAGMA foreign_keys = ON")
         db.execute("PRAGMA synchronous = NORMAL")
+        if migrations.pending(db) and db["rejections"].exists():
+            backup_before_migrating(db, path)
         migrate(db)
     except sqlite3.DatabaseError as exc:
         raise StorageError(
@@ -151,6 +153,28 @@ def connect(path: str | Path) -> Database:
         raise StorageError(f"The database at {path} could not be created ({exc}).") from exc
     db.register_function(combined_score, deterministic=True)
     return db
+
+
+KEEP_BACKUPS = 5
+
+
+def backup_before_migrating(db: Database, path: Path) -> Path:
+    """Copy the database (``VACUUM INTO``) before its schema changes; keep the last few."""
+    from assessment.erase import backup_dir, backup_file, backup_files
+
+    folder = backup_dir(path)
+    folder.mkdir(mode=0o700, exist_ok=True)
+    stamp = dt.datetime.now(dt.UTC).strftime("%Y%m%dT%H%M%S%fZ")
+    target = backup_file(path, stamp)
+    old_umask = os.umask(0o077)
+    try:
+        db.execute("VACUUM INTO ?", [str(target)])
+    finally:
+        os.umask(old_umask)
+    os.chmod(target, 0o600)
+    for stale in backup_files(path)[:-KEEP_BACKUPS]:
+        stale.unlink(missing_ok=True)
+    return target
 
 
 def memory_db() -> Database:
