@@ -1,0 +1,194 @@
+"""``python -m assessment``: data on stdout only, messages on stderr, exit 0 or 2."""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from assessment import backup, cli, storage
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def run(*args: str, stdin: bytes | None = None, env: dict | None = None):
+    """The real command in a subprocess, so exit status and streams are what a shell sees."""
+    return subprocess.run(
+        [sys.executable, "-m", "assessment", *args],
+        cwd=ROOT,
+        input=stdin,
+        capture_output=True,
+        env={**os.environ, **(env or {})},
+        timeout=120,
+    )
+
+
+def main(capsys, *args: str) -> tuple[int, str, str]:
+    code = cli.main(list(args))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def dump(path: Path) -> list[str]:
+    db = storage.connect(path)
+    try:
+        return list(db.conn.iterdump())
+    finally:
+        db.close()
+
+
+def test_demo_loads_the_example_set_once(tmp_path, capsys):
+    path = tmp_path / "r.db"
+    assert main(capsys, "demo", "--db", str(path)) == (0, "", "Loaded 3 example rejections.\n")
+    code, out, err = main(capsys, "demo", "--db", str(path))
+    assert (code, out) == (0, "") and "already there" in err
+    assert storage.count_rejections(storage.connect(path)) == 3
+
+
+def test_export_writes_the_backup_to_stdout_and_nothing_else(tmp_path):
+    path = tmp_path / "r.db"
+    assert run("demo", "--db", str(path)).returncode == 0
+    done = run("export", "--db", str(path))
+    assert done.returncode == 0
+    doc = json.loads(done.stdout)  # stdout is exactly one JSON document
+    assert doc["format"] == "rebound-backup" and len(doc["rejections"]) == 3
+    assert done.stderr.decode().strip() == "Exported 3 rejections."
+
+
+def test_the_default_database_follows_rebound_db(tmp_path):
+    path = tmp_path / "env.db"
+    assert run("demo", env={"REBOUND_DB": str(path)}).returncode == 0
+    assert storage.count_rejections(storage.connect(path)) == 3
+
+
+def test_export_to_a_file_then_import_elsewhere_and_again(tmp_path, capsys):
+    source, target, file = tmp_path / "a.db", tmp_path / "b.db", tmp_path / "backup.json"
+    main(capsys, "demo", "--db", str(source))
+    code, out, err = main(capsys, "export", "--db", str(source), "-o", str(file))
+    assert (code, out) == (0, "") and "to " in err
+    assert main(capsys, "import", str(file), "--db", str(target)) == (
+        0,
+        "",
+        "Added 3 rejections; skipped 0 already there.\n",
+    )
+    code, out, err = main(capsys, "import", str(file), "--db", str(target))
+    assert code == 0 and out == ""
+    assert err.startswith("Added 0 rejections; skipped 3 already there.\n")
+    assert "skipped: Acme Analytics · Data Analyst · Onsite" in err
+
+
+def test_an_invalid_backup_exits_2_with_one_line_and_writes_nothing(tmp_path):
+    path, file = tmp_path / "r.db", tmp_path / "bad.json"
+    run("demo", "--db", str(path))
+    before = dump(path)
+    good = {"company": "Good", "role": "r", "stage": "onsite", "rejected_on": "2026-01-02"}
+    bad = {**good, "company": "Bad Co", "self_ratings": {"evidence": 9}}
+    file.write_text(
+        json.dumps({"format": "rebound-backup", "version": 1, "rejections": [good, bad]})
+    )
+    done = run("import", str(file), "--db", str(path))
+    assert done.returncode == 2 and done.stdout == b""
+    lines = done.stderr.decode().splitlines()
+    assert lines == [
+        "error: Rejection 2 (Bad Co), field self_ratings.evidence: must be a whole number "
+        "from 1 to 5, or null. Nothing was imported."
+    ]
+    assert dump(path) == before
+
+
+def test_import_reads_stdin(tmp_path, capsys):
+    doc = {"format": "rebound-backup", "version": 1, "rejections": []}
+    done = run("import", "-", "--db", str(tmp_path / "r.db"), stdin=json.dumps(doc).encode())
+    assert done.returncode == 0
+    assert done.stderr.decode() == "Added 0 rejections; skipped 0 already there.\n"
+
+
+def test_a_file_over_the_limit_is_refused(tmp_path, capsys):
+    big = tmp_path / "big.json"
+    with big.open("wb") as handle:
+        handle.truncate(backup.MAX_BACKUP_BYTES + 1)
+    code, out, err = main(capsys, "import", str(big), "--db", str(tmp_path / "r.db"))
+    assert code == 2 and out == "" and "at most 50 MB" in err and err.count("\n") == 1
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (("import", "/no/such/file.json"), "error: Could not read /no/such/file.json"),
+        (("bogus",), "error: argument command: invalid choice: 'bogus'"),
+        (("import",), "error: the following arguments are required: file"),
+        (("plan", "--format", "pdf"), "error: argument --format: invalid choice"),
+        (("plan", "--rejection", "x"), "error: argument --rejection: invalid int value"),
+        ((), "error: the following arguments are required: command"),
+    ],
+)
+def test_bad_arguments_exit_2_with_one_line(tmp_path, args, message):
+    done = run(*args, env={"REBOUND_DB": str(tmp_path / "r.db")})
+    assert done.returncode == 2 and done.stdout == b""
+    err = done.stderr.decode()
+    assert err.startswith(message) and err.count("\n") == 1 and "Traceback" not in err
+
+
+@pytest.mark.parametrize("command", ["demo", "export", "plan"])
+def test_a_file_that_is_not_a_database_exits_2_and_is_left_alone(tmp_path, command):
+    path = tmp_path / "notes.db"
+    path.write_bytes(b"my shopping list, not a database" * 100)
+    done = run(command, "--db", str(path))
+    assert done.returncode == 2 and done.stdout == b""
+    err = done.stderr.decode()
+    assert "could not be opened" in err and err.count("\n") == 1 and "Traceback" not in err
+    assert path.read_bytes() == b"my shopping list, not a database" * 100
+
+
+def test_another_owner_is_chosen_with_owner(tmp_path, capsys):
+    path = tmp_path / "r.db"
+    main(capsys, "demo", "--db", str(path), "--owner", "ana@example.com")
+    code, out, _ = main(capsys, "export", "--db", str(path))
+    assert json.loads(out)["rejections"] == []
+    code, out, _ = main(capsys, "export", "--db", str(path), "--owner", "ana@example.com")
+    assert len(json.loads(out)["rejections"]) == 3
+
+
+needs_steps = pytest.mark.skipif(
+    importlib.util.find_spec("assessment.steps") is None
+    or importlib.util.find_spec("assessment.plan_text") is None,
+    reason="assessment.steps / assessment.plan_text (the next-steps engine) are not there yet",
+)
+
+
+@needs_steps
+def test_plan_prints_json_steps_of_the_latest_rejection(tmp_path, capsys):
+    path = tmp_path / "r.db"
+    main(capsys, "demo", "--db", str(path))
+    code, out, err = main(capsys, "plan", "--db", str(path), "--format", "json")
+    assert code == 0 and err == ""
+    steps = json.loads(out)
+    assert steps and [s["priority"] for s in steps] == list(range(1, len(steps) + 1))
+    for step in steps:
+        assert {"strategy", "title", "why", "skill", "status", "priority"} <= set(step)
+        assert step["status"] in {"suggested", "accepted", "done"}
+
+
+@needs_steps
+def test_plan_prints_markdown_for_a_chosen_rejection(tmp_path, capsys):
+    path = tmp_path / "r.db"
+    main(capsys, "demo", "--db", str(path))
+    first = storage.connect(path).execute("SELECT min(id) FROM rejections").fetchone()[0]
+    code, out, err = main(capsys, "plan", "--db", str(path), "--rejection", str(first))
+    assert code == 0 and err == ""
+    assert out.startswith("# ") and "Northwind Logistics" in out
+
+
+@needs_steps
+def test_plan_without_rejections_or_of_another_owner_exits_2(tmp_path, capsys):
+    path = tmp_path / "r.db"
+    code, out, err = main(capsys, "plan", "--db", str(path))
+    assert (code, out) == (2, "") and "no rejections yet" in err
+    main(capsys, "demo", "--db", str(path), "--owner", "someone@else")
+    code, out, err = main(capsys, "plan", "--db", str(path), "--rejection", "1")
+    assert (code, out, err) == (2, "", "error: There is no rejection with id 1.\n")
