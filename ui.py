@@ -157,10 +157,10 @@ def empty_state(message: str) -> None:
     """What a page shows before there is any rejection."""
     st.info(message)
     col1, col2 = st.columns(2)
-    col1.page_link(
-        PAGE_FILES["reflect"], label="Start your first reflection", icon=":material/edit_note:"
-    )
-    col2.page_link(PAGE_FILES["home"], label="Load example data on Home", icon=":material/home:")
+    with col1:
+        link("reflect", "Start your first reflection", None, icon=":material/edit_note:")
+    with col2:
+        link("home", "Load example data on Home", None, icon=":material/home:")
 
 
 def _url(name: str, rejection_id: int | None) -> str:
