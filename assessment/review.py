@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from assessment.models import Finding
-from assessment.skills import FIT_FACTOR_KEYS, FIT_FACTOR_SHORT, SKILL_KEYS, SKILL_NAMES
+from assessment.skills import FIT_FACTOR_KEYS, FIT_FACTOR_SHORT, SKILL_NAMES
 
 POLARITY_LABELS: dict[int, str] = {1: "Strength", -1: "Concern", 0: "Outside your control"}
 LABEL_TO_POLARITY: dict[str, int] = {v: k for k, v in POLARITY_LABELS.items()}
@@ -59,29 +59,13 @@ def confirmed_findings(rows: Iterable[dict]) -> list[Finding]:
 
 
 def suggested_ratings(findings: Iterable[Finding]) -> dict[str, int]:
-    """Interviewer ratings (1-4) suggested by confirmed skill findings.
+    """Interviewer ratings suggested by confirmed findings (see ``feedback.suggested_rating``)."""
+    from assessment.feedback import suggested_ratings as suggest
 
-    Mixed signals on one skill suggest the concern: the outside view errs careful.
-    A hedged concern suggests "concern", any other concern "strong concern" only when marked
-    strong; a strength is "strong strength" only when marked strong.
-    """
-    by_key: dict[str, list[Finding]] = {}
-    for f in findings:
-        if f.key in SKILL_KEYS and f.polarity != 0:
-            by_key.setdefault(f.key, []).append(f)
-    out = {}
-    for key, items in by_key.items():
-        concerns = [f for f in items if f.polarity < 0]
-        if concerns:
-            out[key] = 1 if any(f.intensity == "strong" for f in concerns) else 2
-        else:
-            out[key] = 4 if any(f.intensity == "strong" for f in items) else 3
-    return out
+    return suggest(findings)
 
 
 def fit_factors(findings: Iterable[Finding]) -> list[str]:
-    seen: list[str] = []
-    for f in findings:
-        if f.key in FIT_FACTOR_KEYS and f.key not in seen:
-            seen.append(f.key)
-    return seen
+    from assessment.feedback import fit_factor_keys
+
+    return fit_factor_keys(findings)
