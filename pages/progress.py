@@ -1,3 +1,5 @@
+import datetime as dt
+
 import streamlit as st
 
 import ui
@@ -23,8 +25,8 @@ with st.container(border=True):
     chosen_dates = cols[0].date_input(
         "Rejected between",
         value=bounds,
-        min_value=bounds[0],
-        max_value=bounds[1],
+        min_value=dt.date(1970, 1, 1),
+        max_value=dt.date.today() + dt.timedelta(days=366),
         key="progress_dates",
     )
     chosen_stages = cols[1].multiselect(

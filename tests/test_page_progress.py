@@ -1,0 +1,101 @@
+"""The Progress page in AppTest: empty, with the example data, with filters and patterns."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import json
+from pathlib import Path
+
+from streamlit.testing.v1 import AppTest
+
+from assessment import examples, storage
+
+PAGE = str(Path(__file__).resolve().parent.parent / "pages" / "progress.py")
+
+
+def page() -> AppTest:
+    return AppTest.from_file(PAGE, default_timeout=30).run()
+
+
+def texts(at: AppTest) -> list[str]:
+    return [t.value for t in at.text]
+
+
+def test_empty_database_invites_a_first_reflection(db_path):
+    at = page()
+    assert not at.exception
+    assert "Your progress shows up here" in at.info[0].value
+    assert not at.get("plotly_chart")
+
+
+def test_example_data_shows_charts_metrics_and_says_patterns_need_more(example_db):
+    at = page()
+    assert not at.exception
+    assert at.metric[0].label == "Rejections shown" and at.metric[0].value == "3"
+    # three example rejections are enough to look, and none of the patterns repeats
+    assert "No repeating pattern" in at.success[0].value
+    charts = at.get("plotly_chart")
+    assert len(charts) == 4
+    table = at.dataframe[-1].value
+    assert list(table["Company"]) == ["Acme Analytics", "BrightPath Health", "Northwind Logistics"]
+
+
+def test_filters_narrow_everything_and_say_how_many_more_patterns_need(example_db):
+    at = page()
+    at.text_input(key="progress_company").set_value("acme").run()
+    assert not at.exception
+    assert at.metric[0].value == "1"
+    assert "2 more are needed" in at.info[0].value
+    assert list(at.dataframe[-1].value["Company"]) == ["Acme Analytics"]
+
+    at.text_input(key="progress_company").set_value("").run()
+    at.multiselect(key="progress_stages").set_value(["screening", "technical"]).run()
+    assert at.metric[0].value == "2"
+    assert "1 more is needed" in at.info[0].value
+
+    at.multiselect(key="progress_stages").set_value([]).run()
+    today = dt.date.today()
+    at.date_input(key="progress_dates").set_value((today - dt.timedelta(days=40), today)).run()
+    assert at.metric[0].value == "2"
+
+    at.text_input(key="progress_company").set_value("no such company").run()
+    assert not at.exception
+    assert "No rejection matches these filters" in at.info[0].value
+
+
+def test_patterns_are_stated_as_text_with_their_rejections(db):
+    base = examples.example_rejections()[1]  # screening, evidence rated a concern
+    for i, company in enumerate(["Alpha [x](http://e.x)", "Beta", "Gamma"]):
+        storage.insert_rejection(
+            db,
+            dataclasses.replace(
+                base,
+                company=company,
+                rejected_on=dt.date(2026, 3, 1) + dt.timedelta(days=i),
+                interviewed_on=None,
+            ),
+        )
+    at = page()
+    assert not at.exception
+    sentences = texts(at)
+    assert any(
+        s.startswith(
+            "The interviewer saw Evidence & examples as a concern in 3 rejections: "
+            "Alpha [x](http://e.x) (2026-03-01)"
+        )
+        for s in sentences
+    )
+    assert any("3 of your rejections ended at the Screening stage" in s for s in sentences)
+    assert any(s.startswith("Your average combined score did not rise") for s in sentences)
+    # user text is never rendered as Markdown
+    assert all("http://e.x" not in m.value for m in at.markdown)
+
+
+def test_choosing_skills_changes_the_lines(example_db):
+    at = page()
+    at.multiselect(key="progress_skills").set_value(["evidence"]).run()
+    assert not at.exception
+    chart = at.get("plotly_chart")[0]
+    figure = json.loads(chart.proto.spec)
+    assert [trace["name"] for trace in figure["data"]] == ["Evidence & examples"]
