@@ -1,0 +1,255 @@
+"""Plain helpers for the browser tests: find Chromium, run the app, wait for Streamlit, check pages.
+
+Fixtures live in ``conftest.py``; everything here is an ordinary function or context manager so
+a test can start a server of its own (a fresh database, an empty state) when it needs one.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import re
+import shutil
+import socket
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.request
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from urllib.parse import urlsplit
+
+ROOT = Path(__file__).resolve().parents[2]
+
+CHROMIUM_CANDIDATES = ("/usr/bin/chromium", "/usr/bin/chromium-browser")
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+    "--disable-quic",
+]
+
+SERVER_START_SECONDS = 60
+# Every port a test server was started on in this run: the only origins a page may talk to.
+STARTED_PORTS: set[int] = set()
+APP_READY = '[data-testid="stApp"][data-test-script-state="notRunning"]'
+APP_CONNECTED = '[data-testid="stApp"][data-test-connection-state="CONNECTED"]'
+EXCEPTION = '[data-testid="stException"]'
+
+# Counts Streamlit script runs in the page, so ``wait_for_app`` can tell a finished new run
+# from the state the page was in before a click.
+RUN_COUNTER_SCRIPT = """
+window.__reboundRuns = 0;
+window.__reboundSeen = 0;
+new MutationObserver((mutations) => {
+  for (const m of mutations) {
+    if (m.target.getAttribute('data-test-script-state') === 'running') {
+      window.__reboundRuns += 1;
+    }
+  }
+}).observe(document, {attributes: true, subtree: true,
+                      attributeFilter: ['data-test-script-state']});
+"""
+
+
+def find_chromium() -> str | None:
+    """``REBOUND_CHROMIUM``, else the usual Debian paths, else ``chromium`` on PATH."""
+    configured = os.environ.get("REBOUND_CHROMIUM")
+    if configured:
+        return configured if Path(configured).exists() else None
+    for candidate in CHROMIUM_CANDIDATES:
+        if Path(candidate).exists():
+            return candidate
+    return shutil.which("chromium")
+
+
+def free_port() -> int:
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+@dataclass
+class AppServer:
+    """A running ``streamlit run`` subprocess."""
+
+    port: int
+    db_path: Path
+    log_path: Path
+    process: subprocess.Popen = field(repr=False)
+
+    @property
+    def base_url(self) -> str:
+        return f"http://127.0.0.1:{self.port}"
+
+    def url(self, path: str = "/") -> str:
+        return self.base_url + path
+
+    def log_tail(self, lines: int = 40) -> str:
+        try:
+            text = self.log_path.read_text(errors="replace")
+        except OSError:
+            return "(no server log)"
+        return "\n".join(text.splitlines()[-lines:])
+
+    def log_has_traceback(self) -> bool:
+        try:
+            return "Traceback (most recent call last)" in self.log_path.read_text(errors="replace")
+        except OSError:
+            return False
+
+
+def _healthy(port: int) -> bool:
+    try:
+        with urllib.request.urlopen(f"http://127.0.0.1:{port}/_stcore/health", timeout=2) as resp:
+            return resp.read().decode().strip() == "ok"
+    except (urllib.error.URLError, OSError):
+        return False
+
+
+def _stop(process: subprocess.Popen) -> None:
+    if process.poll() is not None:
+        return
+    process.terminate()
+    try:
+        process.wait(timeout=10)
+    except subprocess.TimeoutExpired:
+        process.kill()
+        process.wait(timeout=10)
+
+
+@contextlib.contextmanager
+def run_app(
+    db_path: Path,
+    log_dir: Path,
+    script: Path | str = "app.py",
+    cwd: Path = ROOT,
+) -> Iterator[AppServer]:
+    """Start ``streamlit run <script>`` on a free port with ``REBOUND_DB=db_path``; wait for
+    ``/_stcore/health``; always stop it again."""
+    port = free_port()
+    STARTED_PORTS.add(port)
+    log_path = log_dir / f"streamlit-{port}.log"
+    env = {**os.environ, "REBOUND_DB": str(db_path), "PYTHONUNBUFFERED": "1"}
+    command = [
+        sys.executable,
+        "-m",
+        "streamlit",
+        "run",
+        str(script),
+        "--server.headless",
+        "true",
+        "--server.port",
+        str(port),
+        "--server.address",
+        "127.0.0.1",
+        "--browser.gatherUsageStats",
+        "false",
+    ]
+    with open(log_path, "wb") as log:
+        process = subprocess.Popen(command, cwd=cwd, env=env, stdout=log, stderr=subprocess.STDOUT)
+        server = AppServer(port=port, db_path=db_path, log_path=log_path, process=process)
+        try:
+            deadline = time.monotonic() + SERVER_START_SECONDS
+            while not _healthy(port):
+                if process.poll() is not None:
+                    raise RuntimeError(
+                        f"streamlit exited with {process.returncode}:\n{server.log_tail()}"
+                    )
+                if time.monotonic() > deadline:
+                    raise RuntimeError(
+                        f"streamlit did not answer /_stcore/health within "
+                        f"{SERVER_START_SECONDS} s:\n{server.log_tail()}"
+                    )
+                time.sleep(0.2)
+            yield server
+        finally:
+            _stop(process)
+
+
+# ---- waiting for Streamlit --------------------------------------------------------------
+
+
+def _state(page) -> str | None:
+    return page.evaluate(
+        "() => document.querySelector('[data-testid=\"stApp\"]')"
+        "?.getAttribute('data-test-script-state') ?? null"
+    )
+
+
+def wait_for_app(page, timeout: float = 30_000, start_grace: float = 1_000) -> None:
+    """Wait until the script run caused by the last navigation or click has finished.
+
+    A click may start a run a moment later, so first give it ``start_grace`` ms to begin
+    (returns at once if a new run was already seen), then wait for ``notRunning`` and make sure
+    it stays there briefly (a ``st.rerun`` or ``st.switch_page`` starts another run).
+    """
+    from playwright.sync_api import TimeoutError as PlaywrightTimeout
+
+    with contextlib.suppress(PlaywrightTimeout):
+        page.wait_for_function(
+            "() => (window.__reboundRuns || 0) > (window.__reboundSeen || 0)",
+            timeout=start_grace,
+        )
+    deadline = time.monotonic() + timeout / 1000
+    while True:
+        runs = page.evaluate("() => window.__reboundRuns || 0")
+        remaining = max(1.0, (deadline - time.monotonic()) * 1000)
+        page.wait_for_selector(APP_CONNECTED, state="attached", timeout=remaining)
+        page.wait_for_selector(APP_READY, state="attached", timeout=remaining)
+        page.wait_for_timeout(150)
+        settled = page.evaluate("() => window.__reboundRuns || 0") == runs
+        if settled and _state(page) == "notRunning":
+            break
+        if time.monotonic() > deadline:
+            raise AssertionError(f"The app did not settle within {timeout / 1000:.0f} s")
+    page.evaluate("() => { window.__reboundSeen = window.__reboundRuns || 0; }")
+
+
+def open_page(page, server: AppServer, path: str) -> None:
+    """Go to ``path`` on the app and wait for its first run to finish."""
+    page.goto(server.url(path))
+    wait_for_app(page, start_grace=5_000)
+
+
+def assert_no_exception(page, server: AppServer | None = None) -> None:
+    boxes = page.locator(EXCEPTION)
+    if boxes.count():
+        detail = server.log_tail() if server is not None else ""
+        raise AssertionError(
+            f"{boxes.count()} exception box(es) on {page.url}:\n"
+            f"{boxes.first.inner_text()}\n--- server log ---\n{detail}"
+        )
+
+
+def screenshot(page, directory: Path, name: str) -> Path:
+    path = directory / f"{re.sub(r'[^A-Za-z0-9_.-]+', '_', name)}.png"
+    page.screenshot(path=str(path), full_page=True)
+    return path
+
+
+# ---- where requests go ------------------------------------------------------------------
+
+
+def is_own_origin(url: str, ports: set[int]) -> bool:
+    """The app's own origin (http or ws, 127.0.0.1 or localhost), or an inline data/blob URL."""
+    parts = urlsplit(url)
+    if parts.scheme in ("data", "blob"):
+        return True
+    return (
+        parts.scheme in ("http", "ws")
+        and parts.hostname in ("127.0.0.1", "localhost")
+        and parts.port in ports
+    )
+
+
+def foreign_requests(urls: list[str], ports: set[int] | None = None) -> list[str]:
+    """The URLs that left the app's own origin(s), deduplicated."""
+    ports = STARTED_PORTS if ports is None else ports
+    return sorted({url for url in urls if not is_own_origin(url, ports)})
