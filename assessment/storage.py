@@ -139,6 +139,7 @@ def connect(path: str | Path) -> Database:
         conn = sqlite3.connect(path, timeout=BUSY_TIMEOUT_SECONDS, check_same_thread=False)
         db = Database(conn)
         db.execute(f"PRAGMA busy_timeout = {int(BUSY_TIMEOUT_SECONDS * 1000)}")
+        _check_not_damaged(db)
         db.execute("PRAGMA journal_mode = WAL")
         db.execute("PRAGMA foreign_keys = ON")
         db.execute("PRAGMA synchronous = NORMAL")
@@ -153,6 +154,15 @@ def connect(path: str | Path) -> Database:
         raise StorageError(f"The database at {path} could not be created ({exc}).") from exc
     db.register_function(combined_score, deterministic=True)
     return db
+
+
+def _check_not_damaged(db: Database) -> None:
+    """Read every page once (``quick_check``), so that a damaged file is reported when it is
+    opened rather than as a crash on whichever page first reads a damaged part. It runs before
+    anything writes, so a damaged file is left exactly as it was."""
+    result = db.execute("PRAGMA quick_check(1)").fetchone()
+    if result is None or result[0] != "ok":
+        raise sqlite3.DatabaseError("database disk image is malformed")
 
 
 KEEP_BACKUPS = 5
