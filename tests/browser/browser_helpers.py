@@ -228,9 +228,27 @@ def assert_no_exception(page, server: AppServer | None = None) -> None:
         )
 
 
+CONTENT_HEIGHT = """() => Math.max(document.documentElement.scrollHeight,
+  ...[...document.querySelectorAll('[data-testid="stMain"], [data-testid="stMain"] *')]
+    .filter(e => e.scrollHeight > e.clientHeight + 1)
+    .map(e => e.scrollHeight))"""
+MAX_SCREENSHOT_HEIGHT = 6_000
+
+
 def screenshot(page, directory: Path, name: str) -> Path:
+    """A full-page screenshot. Streamlit scrolls inside its main area, not the document, so the
+    viewport is stretched to the content's height for the shot and put back afterwards."""
     path = directory / f"{re.sub(r'[^A-Za-z0-9_.-]+', '_', name)}.png"
-    page.screenshot(path=str(path), full_page=True)
+    viewport = page.viewport_size
+    height = min(int(page.evaluate(CONTENT_HEIGHT)) + 40, MAX_SCREENSHOT_HEIGHT)
+    if viewport is not None and height > viewport["height"]:
+        page.set_viewport_size({"width": viewport["width"], "height": height})
+        page.wait_for_timeout(300)
+    try:
+        page.screenshot(path=str(path), full_page=True)
+    finally:
+        if viewport is not None:
+            page.set_viewport_size(viewport)
     return path
 
 

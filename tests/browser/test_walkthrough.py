@@ -133,6 +133,11 @@ def test_deep_link_to_a_rejection_on_a_fresh_server(page, tmp_path, server_logs,
         expect_chosen(page, oldest["company"])
         assert page.url.endswith(f"rejection={oldest['id']}")
         expect(page.get_by_test_id("stPlotlyChart")).to_be_visible()
+        # The sidebar is the router's, by page title, not a list of file names.
+        nav_links = page.get_by_test_id("stSidebarNav").get_by_role("link")
+        titles = ["Home"] + [title for _path, title in PAGES]
+        # An icon's ligature name may come before the title ("homeHome").
+        expect(nav_links).to_have_text([re.compile(re.escape(t) + "$") for t in titles])
 
 
 def test_a_new_reflection_through_the_form(example_server, page, screenshot_dir):
