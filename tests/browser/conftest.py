@@ -111,7 +111,7 @@ def fresh_server(
 @pytest.fixture
 def page(browser):
     """A new browser context and page that records every request it makes. After the test,
-    every request must have gone to a server this test started (no third parties)."""
+    every request must have gone to one of the test servers (no third parties)."""
     context = browser.new_context(viewport={"width": 1280, "height": 900}, accept_downloads=True)
     context.add_init_script(RUN_COUNTER_SCRIPT)
     urls: list[str] = []

@@ -18,7 +18,9 @@ from browser_helpers import (
     foreign_requests,
     open_page,
     run_app,
+    wait_for_app,
 )
+from playwright.sync_api import expect
 
 pytestmark = pytest.mark.browser
 
@@ -128,4 +130,21 @@ def test_no_serious_accessibility_violations(path, example_server, page, streaml
             print(describe(violation))
     assert not ours, f"Serious or critical accessibility violations on {path}:\n" + "\n".join(
         describe(v) for v in ours
+    )
+
+
+def test_reflect_ratings_step_has_no_serious_violations(example_server, page, streamlit_kinds):
+    """The last Reflect step: eight rows of radio buttons, the form's main input."""
+    open_page(page, example_server, "/reflect")
+    page.get_by_label("Company", exact=True).fill("Initech")
+    page.get_by_label("Role", exact=True).fill("Analyst")
+    page.get_by_role("button", name="Next: your reflection").click()
+    wait_for_app(page)
+    page.get_by_role("button", name="Next: rate yourself").click()
+    wait_for_app(page)
+    assert_no_exception(page, example_server)
+    expect(page.get_by_role("radiogroup", name="Communication")).to_be_visible()
+    ours, _excluded = split(blocking_violations(page), streamlit_kinds)
+    assert not ours, "Serious or critical accessibility violations on Reflect, step 3:\n" + (
+        "\n".join(describe(v) for v in ours)
     )
