@@ -77,7 +77,9 @@ def page(title: str, icon: str | None = None) -> Context:
     try:
         st.set_page_config(
             page_title=f"{title} · Rebound",
-            page_icon=icon or ":material/psychiatry:",
+            # An emoji, not a ``:material/...:`` icon: Streamlit's frontend fetches a Material
+            # favicon from a third-party font server, an emoji it draws itself.
+            page_icon=icon or "🌱",
             layout="wide",
         )
     except st.errors.StreamlitAPIException:
