@@ -180,8 +180,8 @@ def rejections_needed(db: Database, owner: str = "local", filters: object | None
 def _candidate_rows(db: Database, owner: str, filters: object | None) -> list[RejectionSummary]:
     where, params = _where(owner, filters)
     sql = f"""
-        WITH chosen AS (SELECT r.id, r.stage, r.rejected_on FROM rejections r WHERE {where}),
-        concern AS (
+        WITH chosen AS MATERIALIZED (SELECT r.id, r.stage, r.rejected_on FROM rejections r WHERE {where}),
+        concern AS MATERIALIZED (
             SELECT rejection_id, skill FROM ratings
             WHERE source = 'interviewer' AND value <= 2
                 AND rejection_id IN (SELECT id FROM chosen)
@@ -192,7 +192,7 @@ def _candidate_rows(db: Database, owner: str, filters: object | None) -> list[Re
         repeated_stage AS (
             SELECT stage FROM chosen GROUP BY stage HAVING count(*) >= {REPEATS}
         ),
-        averages AS (
+        averages AS MATERIALIZED (
             SELECT rejection_id, avg(part) AS average FROM (
                 SELECT rejection_id, skill,
                     combined_score(

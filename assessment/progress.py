@@ -84,19 +84,20 @@ def filter_sql(owner: str, filters: Filters | None) -> tuple[str, list]:
 
 def _chosen(owner: str, filters: Filters | None) -> tuple[str, list]:
     where, params = filter_sql(owner, filters)
-    return f"chosen AS (SELECT r.* FROM rejections r WHERE {where})", params  # noqa: S608
+    return f"chosen AS MATERIALIZED (SELECT r.* FROM rejections r WHERE {where})", params  # noqa: S608
 
 
+# Ratings are read through ``chosen`` (the ratings primary key starts with rejection_id), and
+# the date comes along, so no query has to join two derived tables (SQLite would scan one for
+# every row of the other).
 _PER_SKILL = """
-    per_skill AS (
-        SELECT rejection_id, skill,
-            max(CASE WHEN source = 'self' THEN value END) AS self_value,
-            max(CASE WHEN source = 'interviewer' THEN value END) AS interviewer_value,
+    per_skill AS MATERIALIZED (
+        SELECT c.id AS rejection_id, c.rejected_on AS rejected_on, g.skill AS skill,
             combined_score(
-                max(CASE WHEN source = 'self' THEN value END),
-                max(CASE WHEN source = 'interviewer' THEN value END)) AS combined
-        FROM ratings WHERE rejection_id IN (SELECT id FROM chosen)
-        GROUP BY rejection_id, skill
+                max(CASE WHEN g.source = 'self' THEN g.value END),
+                max(CASE WHEN g.source = 'interviewer' THEN g.value END)) AS combined
+        FROM chosen c JOIN ratings g ON g.rejection_id = c.id
+        GROUP BY c.id, g.skill
     )
 """
 
@@ -159,15 +160,16 @@ def skill_trend(db: Database, owner: str, filters: Filters | None = None) -> Tre
     ``rejections`` (how many rejections the point averages)."""
     by = granularity(db, owner, filters)
     chosen, params = _chosen(owner, filters)
+    period = _period(by).replace("c.", "p.")
     if by == "rejection":
-        group, order = "c.id", "c.rejected_on, c.id"
+        group, order = "p.rejection_id", "p.rejected_on, p.rejection_id"
     else:
-        group, order = _period(by), _period(by)
+        group, order = period, period
     sql = f"""
         WITH {chosen}, {_PER_SKILL}
-        SELECT {_period(by)} AS "when", p.skill AS skill, avg(p.combined) AS score,
-            count(DISTINCT c.id) AS rejections
-        FROM chosen c JOIN per_skill p ON p.rejection_id = c.id
+        SELECT {period} AS "when", p.skill AS skill, avg(p.combined) AS score,
+            count(DISTINCT p.rejection_id) AS rejections
+        FROM per_skill p
         WHERE p.combined IS NOT NULL
         GROUP BY {group}, p.skill
         ORDER BY {order}, p.skill
@@ -274,17 +276,24 @@ def skill_change(db: Database, owner: str, filters: Filters | None = None) -> pd
     ``change`` and ``improved`` (change >= IMPROVED_BY). Needs two rejections or more."""
     chosen, params = _chosen(owner, filters)
     sql = f"""
-        WITH {chosen}, {_PER_SKILL},
-        numbered AS (
-            SELECT id, row_number() OVER (ORDER BY rejected_on, id) AS n,
-                count(*) OVER () AS total
+        WITH {chosen},
+        numbered AS MATERIALIZED (
+            SELECT id, 2 * row_number() OVER (ORDER BY rejected_on, id)
+                > count(*) OVER () AS later_half
             FROM chosen
+        ),
+        per_skill AS MATERIALIZED (
+            SELECT n.later_half, g.skill, combined_score(
+                max(CASE WHEN g.source = 'self' THEN g.value END),
+                max(CASE WHEN g.source = 'interviewer' THEN g.value END)) AS combined
+            FROM numbered n JOIN ratings g ON g.rejection_id = n.id
+            GROUP BY n.id, g.skill
         )
-        SELECT p.skill AS skill,
-            avg(CASE WHEN 2 * n.n <= n.total THEN p.combined END) AS earlier,
-            avg(CASE WHEN 2 * n.n > n.total THEN p.combined END) AS later
-        FROM per_skill p JOIN numbered n ON n.id = p.rejection_id
-        GROUP BY p.skill
+        SELECT skill,
+            avg(CASE WHEN NOT later_half THEN combined END) AS earlier,
+            avg(CASE WHEN later_half THEN combined END) AS later
+        FROM per_skill
+        GROUP BY skill
     """  # noqa: S608 - constants and placeholders only
     frame = _frame(db, sql, params).dropna()
     frame = frame[frame["skill"].isin(SKILL_KEYS)].copy()
@@ -340,8 +349,8 @@ def rejections_table(
     chosen, params = _chosen(owner, filters)
     sql = f"""
         WITH {chosen},
-        page AS (SELECT * FROM chosen ORDER BY rejected_on DESC, id DESC LIMIT ? OFFSET ?),
-        per_skill AS (
+        page AS MATERIALIZED (SELECT * FROM chosen ORDER BY rejected_on DESC, id DESC LIMIT ? OFFSET ?),
+        per_skill AS MATERIALIZED (
             SELECT rejection_id, combined_score(
                 max(CASE WHEN source = 'self' THEN value END),
                 max(CASE WHEN source = 'interviewer' THEN value END)) AS combined

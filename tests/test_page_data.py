@@ -1,0 +1,149 @@
+"""The Your data page in AppTest: backup, import with preview, example data, delete."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from streamlit.testing.v1 import AppTest
+
+from assessment import backup, erase, examples, storage
+
+PAGE = str(Path(__file__).resolve().parent.parent / "pages" / "data.py")
+
+
+def page() -> AppTest:
+    return AppTest.from_file(PAGE, default_timeout=60).run()
+
+
+def upload(at: AppTest, content: bytes, name: str = "backup.json") -> AppTest:
+    at.get("file_uploader")[0].set_value((name, content, "application/json"))
+    return at.run()
+
+
+def example_backup() -> bytes:
+    db = storage.memory_db()
+    examples.load_examples(db)
+    return backup.dumps_backup(backup.export_backup(db)).encode()
+
+
+def test_empty_database_offers_example_data_and_import(db_path):
+    at = page()
+    assert not at.exception
+    assert "Nothing to back up yet" in at.info[0].value
+    assert not at.get("download_button")
+    at.button(key="data_load_examples").click().run()
+    assert not at.exception
+    assert at.success[0].value == "Loaded 3 example rejections."
+    assert len(at.get("download_button")) == 2
+    at.button(key="data_load_examples").click().run()
+    assert "already here" in at.success[0].value
+    assert storage.count_rejections(storage.connect(db_path)) == 3
+
+
+def test_upload_shows_a_preview_then_imports(db_path):
+    at = page()
+    upload(at, example_backup())
+    assert not at.exception
+    metrics = {m.label: m.value for m in at.metric}
+    assert metrics == {
+        "Rejections in the file": "3",
+        "New": "3",
+        "Already here (will be skipped)": "0",
+    }
+    assert storage.count_rejections(storage.connect(db_path)) == 0  # nothing written yet
+    at.button(key="import_go").click().run()
+    assert not at.exception
+    assert at.success[0].value == "Imported 3 rejections; skipped 0 already here."
+    assert storage.count_rejections(storage.connect(db_path)) == 3
+
+
+def test_upload_of_what_is_already_there_says_so(example_db):
+    at = page()
+    upload(at, example_backup())
+    metrics = {m.label: m.value for m in at.metric}
+    assert metrics["New"] == "0" and metrics["Already here (will be skipped)"] == "3"
+    assert list(at.dataframe[0].value["Rejection"])[0].startswith("Northwind Logistics")
+    assert at.button(key="import_go").disabled
+
+
+def test_an_invalid_backup_names_the_rejection_and_field_and_writes_nothing(example_db, db_path):
+    before = list(example_db.conn.iterdump())
+    doc = json.loads(example_backup())
+    doc["rejections"][1]["reflection"]["mood"] = 9
+    at = page()
+    upload(at, json.dumps(doc).encode())
+    assert not at.exception
+    assert "nothing was changed" in at.error[0].value
+    assert at.code[-1].value == (
+        "Rejection 2 (BrightPath Health), field reflection.mood: must be a whole number "
+        "from 1 to 5, or null."
+    )
+    assert not at.get("metric")
+    assert list(example_db.conn.iterdump()) == before
+
+
+def test_a_file_that_is_not_json_is_refused(db_path):
+    at = page()
+    upload(at, b"\x00\x01 definitely not json")
+    assert not at.exception
+    assert "not a Rebound backup" in at.code[-1].value
+
+
+def test_delete_one_rejection(example_db):
+    at = page()
+    at.checkbox(key="delete_one_sure").check().run()
+    at.button(key="delete_one").click().run()
+    assert not at.exception
+    assert at.success[0].value == "The rejection was deleted."
+    assert storage.count_rejections(example_db) == 2
+
+
+def test_delete_everything_needs_the_typed_word(example_db, db_path):
+    erase.backup_dir(db_path).mkdir()
+    erase.backup_file(db_path, "1").write_text("old copy")
+    at = page()
+    at.button(key="erase_open_button").click().run()
+    assert not at.exception
+
+    at.text_input(key="erase_confirm").set_value("delete").run()
+    at.button(key="erase_go").click().run()
+    assert not at.exception
+    assert "Type DELETE in capitals" in at.error[0].value
+    assert storage.count_rejections(example_db) == 3
+
+    at.text_input(key="erase_confirm").set_value("DELETE").run()
+    at.button(key="erase_go").click().run()
+    assert not at.exception
+    assert at.success[0].value == "Everything was deleted. Rebound is empty again."
+    assert storage.count_rejections(example_db) == 0
+    assert erase.backup_files(db_path) == []
+    assert "Nothing to back up yet" in at.info[0].value
+
+
+def test_cancel_closes_the_dialog_and_keeps_everything(example_db):
+    at = page()
+    at.button(key="erase_open_button").click().run()
+    at.button(key="erase_cancel").click().run()
+    assert not at.exception
+    assert not at.get("text_input") or all(t.key != "erase_confirm" for t in at.text_input)
+    assert storage.count_rejections(example_db) == 3
+
+
+def test_ten_thousand_rejections_import_from_the_page_then_progress_draws_them(db_path):
+    from tests.test_backup import many_rejections
+
+    raw = backup.dumps_backup(many_rejections(10_000)).encode()
+    at = page()
+    upload(at, raw)
+    assert {m.label: m.value for m in at.metric}["New"] == "10,000"
+    at.button(key="import_go").click().run()
+    assert not at.exception
+    assert at.success[0].value == "Imported 10,000 rejections; skipped 0 already here."
+
+    progress_page = str(Path(PAGE).parent / "progress.py")
+    at = AppTest.from_file(progress_page, default_timeout=60).run()
+    assert not at.exception
+    assert at.metric[0].value == "10,000"
+    assert "each point is the average of one month" in at.caption[0].value
+    assert "The latest 100 of 10,000" in [c.value for c in at.caption][-1]
