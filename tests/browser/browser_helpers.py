@@ -203,7 +203,7 @@ def wait_for_app(page, timeout: float = 30_000, start_grace: float = 1_000) -> N
         remaining = max(1.0, (deadline - time.monotonic()) * 1000)
         page.wait_for_selector(APP_CONNECTED, state="attached", timeout=remaining)
         page.wait_for_selector(APP_READY, state="attached", timeout=remaining)
-        page.wait_for_timeout(150)
+        page.wait_for_timeout(100)
         settled = page.evaluate("() => window.__reboundRuns || 0") == runs
         if settled and _state(page) == "notRunning":
             break
@@ -243,7 +243,7 @@ def screenshot(page, directory: Path, name: str) -> Path:
     height = min(int(page.evaluate(CONTENT_HEIGHT)) + 40, MAX_SCREENSHOT_HEIGHT)
     if viewport is not None and height > viewport["height"]:
         page.set_viewport_size({"width": viewport["width"], "height": height})
-        page.wait_for_timeout(300)
+        page.wait_for_timeout(100)
     try:
         page.screenshot(path=str(path), full_page=True)
     finally:
