@@ -1,0 +1,116 @@
+"""A save that cannot be written (a read-only database, a full disk) says so, writes nothing
+and keeps everything the user typed, so that saving again once the problem is fixed works.
+
+Tests run as root, who may write a read-only file, so SQLite simulates both faults on the
+session's own connection: ``PRAGMA query_only`` and ``PRAGMA max_page_count``.
+"""
+
+from __future__ import annotations
+
+import pytest
+from sqlite_utils import Database
+from streamlit.testing.v1 import AppTest
+
+from assessment import storage
+from tests.conftest import app_page
+
+# Several database pages long, so saving it needs new pages (which a full disk refuses).
+WENT_WELL = "I walked them through my case study step by step, with the numbers. " * 120
+FEEDBACK_TEXT = "Your answers were clear, but your examples lacked numbers. " * 150
+NO_LIMIT = 2**30
+
+
+def read_only(db: Database) -> None:
+    db.execute("PRAGMA query_only = ON")
+
+
+def disk_full(db: Database) -> None:
+    """No page beyond the ones there now (and the one or two on the free list)."""
+    pages = db.execute("PRAGMA page_count").fetchone()[0]
+    db.execute(f"PRAGMA max_page_count = {pages}")
+
+
+def fixed(db: Database) -> None:
+    db.execute("PRAGMA query_only = OFF")
+    db.execute(f"PRAGMA max_page_count = {NO_LIMIT}")
+
+
+FAULTS = {
+    "read-only": (read_only, "read-only, so nothing was saved"),
+    "disk full": (disk_full, "disk is full, so nothing was saved"),
+}
+
+
+def session_db(at: AppTest) -> Database:
+    """The connection the page keeps for this browser session."""
+    (key,) = [k for k in at.session_state.keys() if k.startswith("_rebound_db::")]
+    return at.session_state[key]
+
+
+def errors(at: AppTest) -> list[str]:
+    return [e.value for e in at.error]
+
+
+@pytest.mark.parametrize("fault", list(FAULTS))
+def test_reflection_that_cannot_be_saved_keeps_what_was_typed(db_path, fault):
+    break_it, says = FAULTS[fault]
+    at = app_page("pages/reflect.py")
+    at.text_input(key="r_company").input("Globex")
+    at.text_input(key="r_role").input("Product Analyst")
+    at.button(key="r_next_1").click().run()
+    at.text_area(key="r_went_well").input(WENT_WELL)
+    at.radio(key="r_mood").set_value(2)
+    at.button(key="r_next_2").click().run()
+    at.radio(key="r_self_evidence").set_value(4)
+    break_it(session_db(at))
+
+    at.button(key="r_save").click().run()
+
+    assert not at.exception
+    assert any("could not be saved" in e and says in e for e in errors(at)), errors(at)
+    assert "Step 3 of 3" in at.get("progress")[0].proto.text
+    assert at.radio(key="r_self_evidence").value == 4
+    check = storage.connect(db_path)
+    assert storage.count_rejections(check) == 0
+    at.button(key="r_back_3").click().run()
+    assert at.text_area(key="r_went_well").value == WENT_WELL
+    assert at.radio(key="r_mood").value == 2
+    at.button(key="r_back_2").click().run()
+    assert at.text_input(key="r_company").value == "Globex"
+    assert at.text_input(key="r_role").value == "Product Analyst"
+
+    # Once the problem is fixed, the same answers save without typing them again.
+    fixed(session_db(at))
+    at.button(key="r_next_1").click().run()
+    at.button(key="r_next_2").click().run()
+    at.button(key="r_save").click().run()
+    assert not at.exception and not at.error
+    saved = storage.get_rejection(check, storage.latest_rejection_id(check))
+    assert (saved.company, saved.reflection.went_well.strip()) == ("Globex", WENT_WELL.strip())
+    assert saved.self_ratings["evidence"] == 4
+
+
+@pytest.mark.parametrize("fault", list(FAULTS))
+def test_feedback_that_cannot_be_saved_keeps_what_was_typed(example_db, fault):
+    break_it, says = FAULTS[fault]
+    rejection_id = storage.latest_rejection_id(example_db)
+    before = storage.get_rejection(example_db, rejection_id)
+    at = app_page("pages/feedback.py")
+    at.text_area(key="fb_text").input(FEEDBACK_TEXT)
+    at.radio(key="fb_rating_composure").set_value(1)
+    break_it(session_db(at))
+
+    at.button(key="fb_save").click().run()
+
+    assert not at.exception
+    assert any("could not be saved" in e and says in e for e in errors(at)), errors(at)
+    assert at.text_area(key="fb_text").value == FEEDBACK_TEXT
+    assert at.radio(key="fb_rating_composure").value == 1
+    assert storage.get_rejection(example_db, rejection_id) == before
+
+    fixed(session_db(at))
+    at.button(key="fb_save").click().run()
+    assert not at.exception and not at.error
+    after = storage.get_rejection(example_db, rejection_id).feedback
+    assert after.text.strip() == FEEDBACK_TEXT.strip()
+    assert after.ratings["composure"] == 1
