@@ -411,18 +411,34 @@ def test_ten_thousand_rejections_import_in_one_go_with_progress(db):
 
 
 def test_an_import_that_fails_midway_writes_nothing(db, monkeypatch):
-    rejections = backup.parse_backup(encode(document(minimal("A"), minimal("B"), minimal("C"))))
-    real = storage.insert_rejection
+    docs = [minimal(f"Company {i}") for i in range(600)]
+    rejections = backup.parse_backup(encode(document(*docs)))
+    real = backup._insert_chunk
     calls = []
 
-    def failing(db_, rejection, owner):
-        calls.append(rejection.company)
+    def failing(db_, chunk, owner):
+        calls.append(len(chunk))
         if len(calls) == 3:
             raise RuntimeError("disk full")
-        return real(db_, rejection, owner)
+        return real(db_, chunk, owner)
 
-    monkeypatch.setattr(storage, "insert_rejection", failing)
+    monkeypatch.setattr(backup, "_insert_chunk", failing)
+    examples.load_examples(db, today=TODAY)
     before = snapshot(db)
     with pytest.raises(RuntimeError):
         backup.import_rejections(db, rejections)
-    assert snapshot(db) == before
+    assert len(calls) == 3 and snapshot(db) == before
+
+
+def test_import_writes_what_storage_writes(db):
+    """The bulk import and storage.insert_rejection leave the same rows behind."""
+    for rejection in examples.example_rejections(TODAY):
+        storage.insert_rejection(db, rejection)
+    bulk = storage.memory_db()
+    backup.import_rejections(bulk, examples.example_rejections(TODAY))
+    assert backup.export_backup(bulk, now=NOW) == backup.export_backup(db, now=NOW)
+    for table in ("rejections", *storage.CHILD_TABLES):
+        ignore = {"created_at", "updated_at"}
+        mine = [{k: v for k, v in r.items() if k not in ignore} for r in bulk[table].rows]
+        theirs = [{k: v for k, v in r.items() if k not in ignore} for r in db[table].rows]
+        assert mine == theirs, table
