@@ -1,0 +1,673 @@
+"""Rebound's speed suite: each figure is a ratio to Streamlit's own floor, measured side by side.
+
+    python benchmarks/run.py                      # every figure; table + results/results.json
+    python benchmarks/run.py --only rerun scaling # some figures
+    python benchmarks/run.py --quick              # fewer repeats (a smoke run, noisier)
+    python benchmarks/run.py --profile results    # pyinstrument profile of one page's reruns
+
+Figures (see benchmarks/README.md): rerun cost per page, history scaling, cold start, time to
+radar in the browser, memory over 500 reruns, and absolute domain timings. Page reruns go
+through AppTest (``AppTest.from_file`` on the page file, as on the baseline page); the browser
+figures use a real ``streamlit run`` server on a free port and headless Chromium.
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import dataclasses
+import datetime as dt
+import gc
+import json
+import os
+import platform
+import random
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.error
+import urllib.request
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+HERE = Path(__file__).resolve().parent
+RESULTS = HERE / "results"
+sys.path.insert(0, str(ROOT))
+
+PAGES = {
+    "home": "pages/home.py",
+    "reflect": "pages/reflect.py",
+    "feedback": "pages/feedback.py",
+    "results": "pages/results.py",
+    "next_steps": "pages/next_steps.py",
+    "history": "pages/history.py",
+    "progress": "pages/progress.py",
+    "data": "pages/data.py",
+}
+QUESTIONNAIRES = ("reflect", "feedback")
+BASELINE = str(HERE / "baseline_page.py")
+BARE_FORM = str(HERE / "bare_form_page.py")
+HELLO = str(HERE / "hello_app.py")
+
+TARGET_RERUN = 1.5
+TARGET_RERUN_FORM = 2.0
+TARGET_SCALING = 1.5
+TARGET_COLD = 1.5
+TARGET_RADAR = 1.3
+TARGET_MEMORY_MB = 10.0
+PAGE_TIMEOUT = 60  # seconds for one AppTest run
+
+CHROMIUM = os.environ.get("REBOUND_CHROMIUM", "/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+APP_READY = '[data-testid="stApp"][data-test-script-state="notRunning"]'
+RADAR_DRAWN = '[data-testid="stPlotlyChart"] .scatterlayer .trace'
+RUN_COUNTER = """
+window.__runs = 0;
+new MutationObserver((mutations) => {
+  for (const m of mutations) {
+    if (m.target.getAttribute('data-test-script-state') === 'notRunning') window.__runs += 1;
+  }
+}).observe(document, {attributes: true, subtree: true,
+                      attributeFilter: ['data-test-script-state']});
+"""
+
+
+# ---- the machine ------------------------------------------------------------------------
+
+
+def machine() -> dict:
+    cpu = "unknown"
+    with contextlib.suppress(OSError):
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                cpu = line.split(":", 1)[1].strip()
+                break
+    ram_gb = None
+    with contextlib.suppress(OSError, ValueError, IndexError):
+        for line in Path("/proc/meminfo").read_text().splitlines():
+            if line.startswith("MemTotal"):
+                ram_gb = round(int(line.split()[1]) / 1024 / 1024, 1)
+    import streamlit
+
+    return {
+        "nproc": os.cpu_count(),
+        "cpu": cpu,
+        "ram_gb": ram_gb,
+        "python": platform.python_version(),
+        "streamlit": streamlit.__version__,
+        "platform": platform.platform(),
+    }
+
+
+# ---- data -------------------------------------------------------------------------------
+
+
+def history(count: int, seed: int = 7) -> list:
+    """``count`` varied rejections over about ten years, built from the example set (ratings,
+    feedback, findings, actions); the latest is the example set's latest, so Results and Next
+    steps show the same rejection whatever the history length."""
+    from assessment.examples import example_rejections
+    from assessment.skills import FIT_FACTOR_KEYS, SKILL_KEYS, STAGE_KEYS
+
+    rng = random.Random(seed)
+    today = dt.date.today()
+    templates = example_rejections(today)
+    older = []
+    for i in range(max(0, count - len(templates))):
+        base = templates[i % len(templates)]
+        rejected = today - dt.timedelta(days=70 + (i * 3650) // max(1, count))
+        self_ratings = {k: rng.choice([None, 1, 2, 3, 4, 5]) for k in SKILL_KEYS}
+        interviewer = {k: rng.choice([None, None, 1, 2, 3, 4]) for k in SKILL_KEYS}
+        older.append(
+            dataclasses.replace(
+                base,
+                company=f"{base.company} {i}",
+                stage=rng.choice(STAGE_KEYS),
+                rejected_on=rejected,
+                interviewed_on=rejected - dt.timedelta(days=5),
+                fit_factors=tuple(rng.sample(FIT_FACTOR_KEYS, rng.randint(0, 2))),
+                reflection=dataclasses.replace(
+                    base.reflection, mood=rng.randint(1, 5), confidence=rng.randint(1, 5)
+                ),
+                self_ratings=self_ratings,
+                feedback=dataclasses.replace(
+                    base.feedback, ratings=interviewer, requested_on=rejected
+                ),
+                actions=(),
+            )
+        )
+    keep = templates[-min(count, len(templates)) :]
+    return older + keep
+
+
+def make_db(path: Path, count: int) -> float:
+    """A database with ``count`` rejections; returns the seconds the import took."""
+    from assessment import backup, storage
+
+    db = storage.connect(path)
+    rejections = history(count)
+    start = time.perf_counter()
+    backup.import_rejections(db, rejections)
+    took = time.perf_counter() - start
+    db.close()
+    return took
+
+
+# ---- timing helpers ---------------------------------------------------------------------
+
+
+def median(values: list[float]) -> float:
+    return statistics.median(values)
+
+
+def median_ms(values: list[float]) -> float:
+    return round(statistics.median(values) * 1000, 2)
+
+
+class Page:
+    """One AppTest of one script with its own database, rerun on demand."""
+
+    def __init__(self, script: str, db_path: Path | None) -> None:
+        from streamlit.testing.v1 import AppTest
+
+        self.db_path = db_path
+        self.at = AppTest.from_file(script, default_timeout=PAGE_TIMEOUT)
+        self.times: list[float] = []
+
+    def run(self) -> float:
+        if self.db_path is not None:
+            os.environ["REBOUND_DB"] = str(self.db_path)
+        start = time.perf_counter()
+        self.at.run()
+        took = time.perf_counter() - start
+        if self.at.exception:
+            raise RuntimeError(f"{self.at._script_path}: {self.at.exception[0].message}")
+        return took
+
+
+def interleaved(pages: dict[str, Page], warmup: int, repeats: int) -> dict[str, float]:
+    """Median seconds of ``repeats`` reruns of each page, taking turns so drift hits all."""
+    for page in pages.values():
+        for _ in range(warmup):
+            page.run()
+    for _ in range(repeats):
+        for page in pages.values():
+            page.times.append(page.run())
+    gc.collect()
+    return {name: median(page.times) for name, page in pages.items()}
+
+
+def row(figure: str, value: float, target: float | None, unit: str = "x", **extra) -> dict:
+    passed = None if target is None else value <= target
+    return {"figure": figure, "value": round(value, 3), "unit": unit, "target": target,
+            "pass": passed, **extra}  # fmt: skip
+
+
+# ---- 1. rerun cost per page -------------------------------------------------------------
+
+
+def rerun_cost(work: Path, repeats: int) -> list[dict]:
+    from assessment import examples, storage
+
+    db_path = work / "examples.db"
+    db = storage.connect(db_path)
+    examples.load_examples(db, today=dt.date.today())
+    db.close()
+    os.environ["REBOUND_DB"] = str(db_path)
+    pages = {"baseline": Page(BASELINE, None), "bare_form": Page(BARE_FORM, None)}
+    pages |= {name: Page(str(ROOT / path), db_path) for name, path in PAGES.items()}
+    medians = interleaved(pages, warmup=3, repeats=repeats)
+    floor = medians["baseline"]
+    rows = [
+        row("rerun: baseline radar page", floor * 1000, None, "ms"),
+        row("rerun: bare 25-input form / baseline", medians["bare_form"] / floor, None),
+    ]
+    for name in PAGES:
+        target = TARGET_RERUN_FORM if name in QUESTIONNAIRES else TARGET_RERUN
+        rows.append(
+            row(
+                f"rerun: {name} / baseline",
+                medians[name] / floor,
+                target,
+                ms=round(medians[name] * 1000, 2),
+            )
+        )
+    return rows
+
+
+# ---- 2. history scaling -----------------------------------------------------------------
+
+
+def history_scaling(work: Path, repeats: int) -> list[dict]:
+    small, large = work / "h10.db", work / "h10000.db"
+    make_db(small, 10)
+    make_db(large, 10_000)
+    rows = []
+    for name, path in PAGES.items():
+        pages = {"small": Page(str(ROOT / path), small), "large": Page(str(ROOT / path), large)}
+        try:
+            medians = interleaved(pages, warmup=2, repeats=repeats)
+        except RuntimeError as exc:  # a page too slow to finish is a failure, not a crash
+            rows.append(
+                {"figure": f"history: {name} 10,000 / 10", "value": "timed out", "unit": "",
+                 "target": TARGET_SCALING, "pass": False, "error": str(exc)[-300:]}
+            )  # fmt: skip
+            continue
+        rows.append(
+            row(
+                f"history: {name} 10,000 / 10",
+                medians["large"] / medians["small"],
+                TARGET_SCALING,
+                ms_10=round(medians["small"] * 1000, 2),
+                ms_10000=round(medians["large"] * 1000, 2),
+            )
+        )
+    return rows
+
+
+# ---- servers and the browser ------------------------------------------------------------
+
+
+def free_port() -> int:
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def healthy(port: int) -> bool:
+    try:
+        with urllib.request.urlopen(f"http://127.0.0.1:{port}/_stcore/health", timeout=2) as r:
+            return r.read().decode().strip() == "ok"
+    except (urllib.error.URLError, OSError):
+        return False
+
+
+@contextlib.contextmanager
+def server(script: str, db_path: Path, log: Path) -> Iterator[tuple[subprocess.Popen, int]]:
+    """``streamlit run script`` from the repository root on a free port; always stopped."""
+    port = free_port()
+    env = {**os.environ, "REBOUND_DB": str(db_path), "PYTHONUNBUFFERED": "1"}
+    command = [
+        sys.executable, "-m", "streamlit", "run", script,
+        "--server.headless", "true", "--server.port", str(port),
+        "--server.address", "127.0.0.1", "--browser.gatherUsageStats", "false",
+        "--server.fileWatcherType", "none",
+    ]  # fmt: skip
+    with open(log, "ab") as out:
+        process = subprocess.Popen(command, cwd=ROOT, env=env, stdout=out, stderr=out)
+    try:
+        yield process, port
+    finally:
+        if process.poll() is None:
+            process.terminate()
+            try:
+                process.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                process.kill()
+                process.wait(timeout=10)
+
+
+def wait_healthy(process: subprocess.Popen, port: int, timeout: float = 60) -> None:
+    deadline = time.monotonic() + timeout
+    while not healthy(port):
+        if process.poll() is not None:
+            raise RuntimeError(f"streamlit exited with {process.returncode}")
+        if time.monotonic() > deadline:
+            raise RuntimeError("streamlit did not answer /_stcore/health in time")
+        time.sleep(0.01)
+
+
+@contextlib.contextmanager
+def chromium():
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
+        try:
+            yield browser
+        finally:
+            browser.close()
+
+
+def rss_mb(pid: int) -> float:
+    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+        if line.startswith("VmRSS:"):
+            return int(line.split()[1]) / 1024
+    raise RuntimeError("no VmRSS")
+
+
+# ---- 3. cold start ----------------------------------------------------------------------
+
+
+def cold_start_once(browser, script: str, db_path: Path, log: Path) -> float:
+    start = time.perf_counter()
+    with server(script, db_path, log) as (process, port):
+        wait_healthy(process, port)
+        page = browser.new_page()
+        try:
+            page.goto(f"http://127.0.0.1:{port}/")
+            page.wait_for_selector("h1", timeout=60_000)
+            page.wait_for_selector(APP_READY, timeout=60_000)
+            took = time.perf_counter() - start
+        finally:
+            page.close()
+    return took
+
+
+def cold_start(work: Path, repeats: int) -> list[dict]:
+    from assessment import examples, storage
+
+    db_path = work / "cold.db"
+    db = storage.connect(db_path)
+    examples.load_examples(db, today=dt.date.today())
+    db.close()
+    log = work / "cold.log"
+    app, hello = [], []
+    with chromium() as browser:
+        cold_start_once(browser, HELLO, db_path, log)  # warm the disk cache for both
+        cold_start_once(browser, "app.py", db_path, log)
+        for _ in range(repeats):
+            hello.append(cold_start_once(browser, HELLO, db_path, log))
+            app.append(cold_start_once(browser, "app.py", db_path, log))
+    return [
+        row("cold start: hello app", median(hello) * 1000, None, "ms"),
+        row(
+            "cold start: app.py / hello app",
+            median(app) / median(hello),
+            TARGET_COLD,
+            ms=round(median(app) * 1000, 1),
+        ),
+        import_check(),
+    ]
+
+
+def import_check() -> dict:
+    """``import assessment`` (and the modules every page imports) without streamlit or plotly."""
+    code = (
+        "import sys; import assessment, assessment.storage, assessment.report, "
+        "assessment.figures, assessment.scoring, assessment.steps; "
+        "print(sorted(m for m in ('streamlit', 'plotly') if m in sys.modules))"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True
+    ).stdout.strip()
+    loaded = json.loads(out.replace("'", '"'))
+    return {"figure": "import assessment loads streamlit/plotly", "value": ", ".join(loaded)
+            or "neither", "unit": "", "target": "neither", "pass": not loaded}  # fmt: skip
+
+
+# ---- 4. time to radar -------------------------------------------------------------------
+
+
+def time_to_radar(work: Path, repeats: int) -> list[dict]:
+    from assessment import examples, storage
+
+    db_path = work / "radar.db"
+    db = storage.connect(db_path)
+    examples.load_examples(db, today=dt.date.today())
+    latest = storage.latest_rejection_id(db)
+    db.close()
+    log = work / "radar.log"
+    times: dict[str, list[float]] = {"app": [], "baseline": []}
+    with (
+        server("app.py", db_path, log) as (app, app_port),
+        server(BASELINE, db_path, log) as (base, base_port),
+        chromium() as browser,
+    ):
+        wait_healthy(app, app_port)
+        wait_healthy(base, base_port)
+        urls = {
+            "app": f"http://127.0.0.1:{app_port}/results?rejection={latest}",
+            "baseline": f"http://127.0.0.1:{base_port}/",
+        }
+
+        def once(name: str) -> float:
+            context = browser.new_context(viewport={"width": 1280, "height": 900})
+            page = context.new_page()
+            try:
+                start = time.perf_counter()
+                page.goto(urls[name])
+                page.wait_for_selector(RADAR_DRAWN, timeout=60_000)
+                return time.perf_counter() - start
+            finally:
+                context.close()
+
+        for name in urls:
+            for _ in range(2):
+                once(name)
+        for _ in range(repeats):
+            for name in urls:
+                times[name].append(once(name))
+    return [
+        row("radar in browser: baseline", median(times["baseline"]) * 1000, None, "ms"),
+        row(
+            "radar in browser: Results / baseline",
+            median(times["app"]) / median(times["baseline"]),
+            TARGET_RADAR,
+            ms=round(median(times["app"]) * 1000, 1),
+        ),
+    ]
+
+
+# ---- 5. memory --------------------------------------------------------------------------
+
+
+def memory(work: Path, reruns: int = 500, settle: int = 50) -> list[dict]:
+    """Server RSS after ``reruns`` reruns of Results in one browser session, minus after the
+    first ``settle``. Each rerun switches the rejection chooser, as a user comparing would."""
+    from assessment import examples, storage
+
+    db_path = work / "memory.db"
+    db = storage.connect(db_path)
+    examples.load_examples(db, today=dt.date.today())
+    latest = storage.latest_rejection_id(db)
+    db.close()
+    log = work / "memory.log"
+    with server("app.py", db_path, log) as (process, port), chromium() as browser:
+        wait_healthy(process, port)
+        page = browser.new_page(viewport={"width": 1280, "height": 900})
+        page.add_init_script(RUN_COUNTER)
+        page.goto(f"http://127.0.0.1:{port}/results?rejection={latest}")
+        page.wait_for_selector(RADAR_DRAWN, timeout=60_000)
+        page.wait_for_selector(APP_READY, timeout=60_000)
+        chooser = page.get_by_test_id("stSelectbox").first
+        samples = {}
+        started = time.perf_counter()
+        for i in range(1, reruns + 1):
+            before = page.evaluate("() => window.__runs")
+            chooser.click()
+            page.keyboard.press("ArrowDown" if i % 2 else "ArrowUp")
+            page.keyboard.press("Enter")
+            page.wait_for_function(f"() => window.__runs > {before}", timeout=60_000)
+            page.wait_for_selector(APP_READY, timeout=60_000)
+            if i in (settle, reruns):
+                time.sleep(0.5)
+                gc_hint = rss_mb(process.pid)
+                samples[i] = gc_hint
+        took = time.perf_counter() - started
+        page.close()
+    growth = samples[reruns] - samples[settle]
+    return [
+        row(
+            f"memory: RSS after {reruns} Results reruns - after {settle}",
+            growth,
+            TARGET_MEMORY_MB,
+            "MB",
+            rss_after_settle_mb=round(samples[settle], 1),
+            rss_after_all_mb=round(samples[reruns], 1),
+            seconds_per_rerun=round(took / reruns, 3),
+        )
+    ]
+
+
+# ---- 6. domain speed --------------------------------------------------------------------
+
+
+def timed(fn: Callable[[], object], repeats: int) -> float:
+    fn()
+    times = []
+    for _ in range(repeats):
+        start = time.perf_counter()
+        fn()
+        times.append(time.perf_counter() - start)
+    return median(times)
+
+
+def feedback_email(chars: int = 5_000) -> str:
+    from assessment.examples import example_rejections
+
+    parts = [r.feedback.text for r in example_rejections()]
+    text, i = "Hello,\n\n", 0
+    while len(text) < chars:
+        text += parts[i % len(parts)] + "\n\n"
+        i += 1
+    return text[:chars]
+
+
+def domain(work: Path, repeats: int) -> list[dict]:
+    from assessment import examples, steps, storage
+    from assessment.feedback import read_feedback
+    from assessment.scoring import assess
+
+    db = storage.connect(work / "domain.db")
+    examples.load_examples(db, today=dt.date.today())
+    rid = storage.latest_rejection_id(db)
+    rejection = storage.get_rejection(db, rid)
+    today = dt.date.today()
+    score = timed(lambda: assess(rejection.self_ratings, rejection.feedback.ratings), repeats * 10)
+    plan = timed(lambda: steps.build_plan(db, rid, today=today), repeats)
+    db.close()
+    email = feedback_email()
+    read = timed(lambda: read_feedback(email), repeats)
+    imports = []
+    for i in range(3):
+        imports.append(make_db(work / f"import{i}.db", 10_000))
+    return [
+        row("domain: scoring one rejection", score * 1000, None, "ms"),
+        row("domain: next steps (build_plan) for one rejection", plan * 1000, None, "ms"),
+        row("domain: feedback reader on a 5,000-character email", read * 1000, None, "ms"),
+        row("domain: import of 10,000 rejections", median(imports), None, "s"),
+    ]
+
+
+# ---- profiling --------------------------------------------------------------------------
+
+
+def profile(name: str, work: Path, count: int, reruns: int) -> Path:
+    """A pyinstrument profile of ``reruns`` AppTest reruns of one page (or the baseline)."""
+    from pyinstrument import Profiler
+
+    db_path = work / f"profile{count}.db"
+    make_db(db_path, count)
+    script = {"baseline": BASELINE, "bare_form": BARE_FORM}.get(name) or str(ROOT / PAGES[name])
+    page = Page(script, db_path)
+    for _ in range(3):
+        page.run()
+    profiler = Profiler(interval=0.0005, async_mode="disabled")
+    profiler.start()
+    for _ in range(reruns):
+        page.run()
+    profiler.stop()
+    RESULTS.mkdir(exist_ok=True)
+    out = RESULTS / f"profile-{name}-{count}.txt"
+    out.write_text(profiler.output_text(unicode=False, color=False, show_all=False))
+    (RESULTS / f"profile-{name}-{count}.html").write_text(profiler.output_html())
+    return out
+
+
+# ---- the report -------------------------------------------------------------------------
+
+FIGURES = {
+    "rerun": rerun_cost,
+    "scaling": history_scaling,
+    "cold": cold_start,
+    "radar": time_to_radar,
+    "memory": memory,
+    "domain": domain,
+}
+
+
+def table(rows: list[dict]) -> str:
+    lines = [f"{'figure':<58} {'value':>12} {'target':>10}  result", "-" * 92]
+    for r in rows:
+        value = r["value"]
+        shown = f"{value:.2f} {r['unit']}" if isinstance(value, float | int) else str(value)
+        target = r["target"]
+        target_text = "" if target is None else (f"<= {target}" if not isinstance(target, str)
+                                                  else target)  # fmt: skip
+        result = "" if r["pass"] is None else ("pass" if r["pass"] else "FAIL")
+        lines.append(f"{r['figure']:<58} {shown:>12} {target_text:>10}  {result}")
+    return "\n".join(lines)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--only", nargs="+", choices=list(FIGURES), help="figures to measure")
+    parser.add_argument("--pages", nargs="+", choices=list(PAGES), help="pages to measure")
+    parser.add_argument("--quick", action="store_true", help="fewer repeats, for a smoke run")
+    parser.add_argument("--profile", metavar="PAGE", help="profile one page's reruns and stop")
+    parser.add_argument("--rejections", type=int, default=10_000, help="history for --profile")
+    parser.add_argument("--out", type=Path, default=RESULTS / "results.json")
+    args = parser.parse_args(argv)
+    os.chdir(ROOT)
+    if args.pages:
+        for name in set(PAGES) - set(args.pages):
+            del PAGES[name]
+    import logging
+
+    # AppTest's main thread touches the script context outside a run; that warning is noise.
+    logging.getLogger("streamlit.runtime.scriptrunner_utils.script_run_context").setLevel(
+        logging.ERROR
+    )
+    with tempfile.TemporaryDirectory(prefix="rebound-bench-") as tmp:
+        work = Path(tmp)
+        if args.profile:
+            out = profile(args.profile, work, args.rejections, 10 if args.quick else 30)
+            print(out.read_text())
+            print(f"Profile written to {out} (and .html)")
+            return 0
+        repeats = {
+            "rerun": 5 if args.quick else 25,
+            "scaling": 3 if args.quick else 15,
+            "cold": 2 if args.quick else 7,
+            "radar": 3 if args.quick else 11,
+            "domain": 5 if args.quick else 25,
+        }
+        rows: list[dict] = []
+        for name in args.only or list(FIGURES):
+            started = time.perf_counter()
+            if name == "memory":
+                rows += memory(work, reruns=100 if args.quick else 500, settle=50)
+            else:
+                rows += FIGURES[name](work, repeats[name])
+            print(f"[{name}: {time.perf_counter() - started:.0f} s]", file=sys.stderr)
+    print(table(rows))
+    checked = [r for r in rows if r["pass"] is not None]
+    failed = [r for r in checked if not r["pass"]]
+    print(f"\n{len(checked) - len(failed)} of {len(checked)} targets met.")
+    report = {
+        "when": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
+        "machine": machine(),
+        "quick": args.quick,
+        "figures": rows,
+    }
+    args.out.parent.mkdir(parents=True, exist_ok=True)
+    args.out.write_text(json.dumps(report, indent=2) + "\n")
+    print(f"Written to {args.out}")
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
