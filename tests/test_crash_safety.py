@@ -1,9 +1,10 @@
 """Killing the app in the middle of a save loses nothing saved and leaves nothing half-saved.
 
 A worker process (``tests/workers/save_loop.py``) saves in a loop; the test kills it with
-SIGKILL 5-80 ms after it starts, many times over, and after every kill reopens the database
-as the app would and checks it: ``PRAGMA integrity_check`` is ok, no row points to a missing
-rejection, every save the worker reported as done is there, and every rejection is whole.
+SIGKILL 5-80 ms after it starts, until 20 kills per kind of save have landed inside a save (60
+in all). After every kill it reopens the database as the app would and checks it: ``PRAGMA
+integrity_check`` is ok, no row points to a missing rejection, every save the worker reported
+as done is there, and every rejection is whole.
 """
 
 from __future__ import annotations
@@ -214,9 +215,13 @@ def test_a_save_killed_at_any_point_leaves_whole_rejections_or_none(server, tmp_
     seed = random.randrange(2**32)
     rng = random.Random(seed)
     progress = Progress()
-    killed_inside_a_save = 0
-    for kill in range(KILLS_PER_MODE):
-        pid = server.start(mode, path, f"{mode}{kill}", log)
+    kills_inside_a_save = 0
+    attempts = 0
+    # A kill counts when it lands inside a save (the worker began one and had not finished
+    # it); on a busy machine a kill may come before the worker got going, so try a bit more.
+    while kills_inside_a_save < KILLS_PER_MODE and attempts < 3 * KILLS_PER_MODE:
+        attempts += 1
+        pid = server.start(mode, path, f"{mode}{attempts}", log)
         try:
             time.sleep(rng.uniform(*DELAY_SECONDS))
         finally:
@@ -225,8 +230,7 @@ def test_a_save_killed_at_any_point_leaves_whole_rejections_or_none(server, tmp_
         lines = progress.read_log(log)
         assert ended == f"ended {pid} signal {signal.SIGKILL}", (seed, lines[-3:], ended)
         if lines and lines[-1].startswith("begin "):
-            killed_inside_a_save += 1
+            kills_inside_a_save += 1
         count = check_after_crash(path, mode, progress)
+    assert kills_inside_a_save == KILLS_PER_MODE, (seed, attempts)
     assert progress.saved and count >= len(progress.saved)
-    # Most kills must land inside a save, or the test would prove little.
-    assert killed_inside_a_save >= KILLS_PER_MODE * 0.75, (seed, killed_inside_a_save)

@@ -43,8 +43,12 @@ FAULTS = {
 
 def session_db(at: AppTest) -> Database:
     """The connection the page keeps for this browser session."""
-    (key,) = [k for k in at.session_state.keys() if k.startswith("_rebound_db::")]
-    return at.session_state[key]
+    (db,) = [
+        value
+        for key, value in at.session_state.items()
+        if key.startswith("_rebound_db::") and isinstance(value, Database)
+    ]
+    return db
 
 
 def errors(at: AppTest) -> list[str]:
