@@ -57,6 +57,10 @@ def current_owner() -> str:
     if not email:
         st.error("Your login did not provide an email address, so your data cannot be found.")
         st.stop()
+    # On a shared computer (a career centre's) the next person must not inherit the session.
+    st.sidebar.text(f"Logged in as {email}")
+    if st.sidebar.button("Log out", key="logout"):
+        st.logout()
     return str(email)
 
 
