@@ -351,3 +351,19 @@ def test_the_database_its_wal_files_and_folders_are_owner_only(tmp_path):
         db.close()
     finally:
         os.umask(old)
+
+
+def test_a_logged_in_user_can_log_out(shared_db):
+    at = run_as(ANA, "pages/results.py")
+    assert f"Logged in as {ANA}" in [t.value for t in at.sidebar.text]
+    at.sidebar.button(key="logout").click().run()
+    assert not at.exception
+    assert at.user.get("is_logged_in") is False
+    at.run()
+    assert [b.label for b in at.button] == ["Log in"]
+    assert MARKS[ANA] not in page_text(at)
+
+
+def test_without_auth_there_is_no_login_or_logout(shared_db):
+    at = run_as(BEN, "pages/results.py", auth=False)
+    assert not any(b.key in ("login", "logout") for b in at.button)
