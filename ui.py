@@ -57,6 +57,9 @@ def current_owner() -> str:
     if not email:
         st.error("Your login did not provide an email address, so your data cannot be found.")
         st.stop()
+    if st.user.get("email_verified") is False:  # else anyone could claim someone's address
+        st.error("Your login's email address is not verified, so your data cannot be shown.")
+        st.stop()
     # On a shared computer (a career centre's) the next person must not inherit the session.
     st.sidebar.text(f"Logged in as {email}")
     if st.sidebar.button("Log out", key="logout"):
