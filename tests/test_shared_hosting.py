@@ -367,3 +367,13 @@ def test_a_logged_in_user_can_log_out(shared_db):
 def test_without_auth_there_is_no_login_or_logout(shared_db):
     at = run_as(BEN, "pages/results.py", auth=False)
     assert not any(b.key in ("login", "logout") for b in at.button)
+
+
+def test_an_unverified_email_is_refused(shared_db):
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
+    at.secrets["auth"] = dict(AUTH)
+    at.user = {"is_logged_in": True, "email": BEN, "email_verified": False}
+    at.run()
+    assert not at.exception
+    assert "not verified" in at.error[0].value
+    assert MARKS[BEN] not in page_text(at)
