@@ -37,7 +37,7 @@ else:
         file_name=f"rebound-backup-{today}.json",
         mime="application/json",
         key="download_json",
-        icon="💾",
+        icon=":material/download:",
         on_click="ignore",
     )
     cols[1].download_button(
@@ -46,7 +46,7 @@ else:
         file_name=f"rebound-rejections-{today}.csv",
         mime="text/csv",
         key="download_csv",
-        icon="📄",
+        icon=":material/table:",
         on_click="ignore",
     )
 

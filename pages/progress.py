@@ -90,7 +90,9 @@ else:
             st.markdown(f"**{titles[pattern.kind]}**")
             st.text(pattern.sentence)
     if found:
-        ui.link("next_steps", "See what to change in your next steps", None, icon="✅")
+        ui.link(
+            "next_steps", "See what to change in your next steps", None, icon=":material/checklist:"
+        )
 
 st.header("Skills over time")
 trend = progress.skill_trend(ctx.db, ctx.owner, filters)
