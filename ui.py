@@ -7,6 +7,7 @@ Streamlit may run a page file without ``app.py`` (a deep link on a fresh server,
 from __future__ import annotations
 
 import datetime as dt
+import uuid
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -33,6 +34,7 @@ class Context:
     db: Database
     owner: str
     db_path: Path
+    session: str = ""  # names this session's connection in cache keys
 
 
 def auth_configured() -> bool:
@@ -67,15 +69,16 @@ def current_owner() -> str:
     return str(email)
 
 
-def _open_db(path: Path) -> Database:
+def _open_db(path: Path) -> tuple[Database, str]:
     """One connection per browser session (a connection must not be shared across sessions,
-    or two sessions' writes could land in one transaction)."""
+    or two sessions' writes could land in one transaction), with a name for cache keys."""
     key = f"_rebound_db::{path}"
     db = st.session_state.get(key)
     if db is None:
         db = storage.connect(path)
         st.session_state[key] = db
-    return db
+        st.session_state[f"{key}::session"] = uuid.uuid4().hex
+    return db, st.session_state[f"{key}::session"]
 
 
 def page(title: str, icon: str | None = None) -> Context:
@@ -91,10 +94,11 @@ def page(title: str, icon: str | None = None) -> Context:
         )
     except st.errors.StreamlitAPIException:
         pass  # already set by the router in this run
+    sidebar_navigation()
     owner = current_owner()
     path = storage.default_db_path()
     try:
-        db = _open_db(path)
+        db, session = _open_db(path)
     except storage.StorageError as exc:
         st.error(
             f"{exc}\n\nRebound did not change or delete that file. To restore a backup, close "
@@ -102,7 +106,27 @@ def page(title: str, icon: str | None = None) -> Context:
             "again."
         )
         st.stop()
-    return Context(db=db, owner=owner, db_path=path)
+    return Context(db=db, owner=owner, db_path=path, session=session)
+
+
+def _data_key(ctx: Context) -> tuple:
+    """What a cached result depends on: this session's connection and every change it can see
+    (its own writes and other connections' commits), so a result is never served to another
+    session, nor after any write."""
+    return (str(ctx.db_path), ctx.owner, ctx.session, *storage.data_version(ctx.db))
+
+
+@st.cache_data(max_entries=64, show_spinner=False)
+def _plan(_db: Database, key: tuple, rejection_id: int, owner: str, today: dt.date) -> list:
+    from assessment.steps import build_plan
+
+    return build_plan(_db, rejection_id, owner, today)
+
+
+def plan(ctx: Context, rejection_id: int) -> list:
+    """The plan of one rejection (``steps.build_plan``), computed once per change of the data:
+    with a long history, finding patterns is most of a page's run."""
+    return _plan(ctx.db, _data_key(ctx), rejection_id, ctx.owner, today())
 
 
 def selected_rejection_id(ctx: Context) -> int | None:
@@ -210,3 +234,31 @@ def show_flash() -> None:
     message = st.session_state.pop("_rebound_flash", None)
     if message:
         st.success(message)
+
+
+NAVIGATION = (
+    ("home", "Home", ":material/home:"),
+    ("reflect", "Reflect", ":material/edit_note:"),
+    ("feedback", "Interviewer feedback", ":material/forum:"),
+    ("results", "Results", ":material/radar:"),
+    ("next_steps", "Next steps", ":material/checklist:"),
+    ("history", "History", ":material/history:"),
+    ("progress", "Progress", ":material/trending_up:"),
+    ("data", "Your data", ":material/save:"),
+)
+
+
+def sidebar_navigation() -> None:
+    """Our own sidebar links, the same whichever way the page was reached.
+
+    Streamlit's automatic navigation is off (``client.showSidebarNavigation``): when the first
+    request to a fresh server is a deep link, Streamlit runs the page file without ``app.py``
+    and would list the files of ``pages/`` by file name. The links carry the current rejection,
+    except Reflect, which starts a new one.
+    """
+    raw = st.query_params.get("rejection")
+    current = int(raw) if raw and raw.isdigit() else None
+    with st.sidebar:
+        st.markdown("**Rebound**")
+        for name, label, icon in NAVIGATION:
+            link(name, label, None if name in ("reflect", "home") else current, icon=icon)

@@ -452,6 +452,15 @@ def remove_action(db: Database, action_id: int, owner: str = LOCAL_OWNER) -> Non
 # ---- reading ---------------------------------------------------------------------------
 
 
+def data_version(db: Database) -> tuple[int, int]:
+    """Changes as this connection sees them: rows it changed itself (``total_changes``) and
+    commits by any other connection (``PRAGMA data_version``). Either moves on every write, so
+    a result computed at one value can be reused while it stays the same, on this connection.
+    """
+    other = db.execute("PRAGMA data_version").fetchone()[0]
+    return db.conn.total_changes, int(other)
+
+
 def _ratings(db: Database, rejection_id: int, source: str) -> dict[str, int | None]:
     found = {
         row[0]: row[1]

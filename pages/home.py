@@ -55,9 +55,7 @@ else:
             st.markdown(f"**{value}**")
 
     st.subheader("What to do next")
-    from assessment.steps import build_plan
-
-    plan = [s for s in build_plan(ctx.db, latest_id, ctx.owner, ui.today()) if s.status != "done"]
+    plan = [s for s in ui.plan(ctx, latest_id) if s.status != "done"]
     if plan:
         first = plan[0]
         with st.container(border=True):

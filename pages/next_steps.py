@@ -19,7 +19,7 @@ if rejection_id is None:
 
 today = ui.today()
 rejection = storage.get_rejection(ctx.db, rejection_id, ctx.owner)
-steps = plan.build_plan(ctx.db, rejection_id, ctx.owner, today)
+steps = ui.plan(ctx, rejection_id)
 
 
 # ---- writes: one storage call (one transaction) each, run before the page redraws ----------
