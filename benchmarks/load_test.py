@@ -27,6 +27,7 @@ import datetime as dt
 import json
 import os
 import random
+import signal
 import socket
 import statistics
 import subprocess
@@ -215,7 +216,7 @@ async def session(browser, base_url: str, until: float, n: int, out: dict) -> No
         while time.monotonic() < until:
             name = rng.choice([n for n in NAV if n != current])  # the page shown runs nothing
             current = name
-            link = page.get_by_test_id("stSidebarNav").get_by_role("link", name=name)
+            link = page.get_by_test_id("stSidebar").get_by_role("link", name=name)
             out["reruns"].append(await timed(page, link.click))
             if name == "Next steps" and time.monotonic() < until:
                 box = page.get_by_label("Your reply", exact=True)
@@ -243,7 +244,7 @@ async def warm_up(browser, base_url: str) -> None:
     await page.goto(base_url + "/")
     await page.wait_for_selector(READY, state="attached", timeout=120_000)
     for name in [*NAV[1:], NAV[0]]:  # starts on Home: a link to the page shown runs nothing
-        link = page.get_by_test_id("stSidebarNav").get_by_role("link", name=name)
+        link = page.get_by_test_id("stSidebar").get_by_role("link", name=name)
         await timed(page, link.click)
     await context.close()
 
@@ -300,6 +301,8 @@ def main() -> int:
         "session for server.disconnectedSessionTTL, 120 s by default)",
     )
     args = parser.parse_args()
+    # ``kill <pid>`` ends the run through the ``finally`` blocks, which stop the server.
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))
 
     with tempfile.TemporaryDirectory() as folder:
         db_path = Path(folder) / "rebound.db"
