@@ -32,6 +32,7 @@ Actions that match no current suggestion are listed after the suggestions.
 from __future__ import annotations
 
 import datetime as dt
+import json
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 
@@ -51,6 +52,7 @@ LOW_MOOD = 2
 MANY_REJECTIONS = 3
 WINDOW_DAYS = 30
 RECONNECT_AFTER = dt.timedelta(weeks=6)
+CITED = 10  # rejections a change_tactics step names; the rest are counted
 
 STATUSES = ("suggested", "accepted", "done")
 STATUS_LABELS = {"suggested": "Suggested", "accepted": "On your plan", "done": "Done"}
@@ -378,6 +380,12 @@ def _pattern_field(pattern: object, name: str, default=None):
     return getattr(pattern, name, default)
 
 
+def cited_ids(ids: Sequence[int]) -> list[int]:
+    """The rejections a tactic names: the latest :data:`CITED` of a pattern's (oldest first),
+    so the step stays readable, and as long, with a history of any length."""
+    return list(ids[-CITED:])
+
+
 def _change_tactics(patterns: Iterable, rejection_labels: Mapping[int, str]) -> list[Step]:
     result = []
     for pattern in patterns:
@@ -386,7 +394,7 @@ def _change_tactics(patterns: Iterable, rejection_labels: Mapping[int, str]) -> 
             continue
         sentence = str(_pattern_field(pattern, "sentence", "") or "").strip()
         ids = list(_pattern_field(pattern, "rejection_ids", ()) or ())
-        named = [rejection_labels.get(i, f"rejection {i}") for i in ids]
+        named = [rejection_labels.get(i, f"rejection {i}") for i in cited_ids(ids)]
         skill = _pattern_field(pattern, "skill")
         skill = skill if skill in SKILL_NAMES else None
         stage = _pattern_field(pattern, "stage")
@@ -394,7 +402,8 @@ def _change_tactics(patterns: Iterable, rejection_labels: Mapping[int, str]) -> 
         if not why.endswith("."):
             why += "."
         if named:
-            why += f" The rejections it covers: {'; '.join(named)}."
+            why += f" The rejections it covers: {'; '.join(named)}"
+            why += f" (the latest {len(named)} of {len(ids):,})." if len(ids) > len(named) else "."
         result.append(
             Step(
                 strategy="change_tactics",
@@ -551,11 +560,16 @@ def recent_rejection_count(
     return int(row[0])
 
 
-def rejection_labels(db: Database, owner: str) -> dict[int, str]:
-    """ "Company (date)" for each of the owner's rejections, for citing patterns."""
-    rows = db.execute(
-        "SELECT id, company, rejected_on FROM rejections WHERE owner = ?", [owner]
-    ).fetchall()
+def rejection_labels(db: Database, owner: str, ids: Iterable[int] | None = None) -> dict[int, str]:
+    """ "Company (date)" for the owner's rejections (only ``ids`` when given), for citing
+    patterns."""
+    sql = "SELECT id, company, rejected_on FROM rejections WHERE owner = ?"
+    params: list = [owner]
+    if ids is not None:
+        wanted = sorted({int(i) for i in ids})
+        sql += " AND id IN (SELECT value FROM json_each(?))"
+        params.append(json.dumps(wanted))
+    rows = db.execute(sql, params).fetchall()
     return {row[0]: f"{' '.join(row[1].split())} ({row[2]})" for row in rows}
 
 
@@ -578,12 +592,16 @@ def build_plan(
     rejection = storage.get_rejection(db, rejection_id, owner)
     if rejection is None:
         return []
+    found = _patterns(db, owner)
+    cited = [
+        i for p in found for i in cited_ids(list(_pattern_field(p, "rejection_ids", ()) or ()))
+    ]
     suggested = suggest_steps(
         rejection,
         today=today,
-        patterns=_patterns(db, owner),
+        patterns=found,
         recent_rejections=recent_rejection_count(db, owner, today),
-        rejection_labels=rejection_labels(db, owner),
+        rejection_labels=rejection_labels(db, owner, cited),
     )
     return merge_actions(suggested, rejection.actions)
 
