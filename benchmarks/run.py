@@ -566,8 +566,13 @@ def domain(work: Path, repeats: int) -> list[dict]:
 
 
 def profile(name: str, work: Path, count: int, reruns: int) -> Path:
-    """A pyinstrument profile of ``reruns`` AppTest reruns of one page (or the baseline)."""
+    """A pyinstrument profile of ``reruns`` AppTest reruns of one page (or the baseline).
+
+    The page runs in Streamlit's script thread, so the profiler is started and stopped there,
+    around each run of the script, and the runs' sessions are combined."""
     from pyinstrument import Profiler
+    from pyinstrument.session import Session
+    from streamlit.runtime.scriptrunner.script_runner import ScriptRunner
 
     db_path = work / f"profile{count}.db"
     make_db(db_path, count)
@@ -575,11 +580,28 @@ def profile(name: str, work: Path, count: int, reruns: int) -> Path:
     page = Page(script, db_path)
     for _ in range(3):
         page.run()
-    profiler = Profiler(interval=0.0005, async_mode="disabled")
-    profiler.start()
-    for _ in range(reruns):
-        page.run()
-    profiler.stop()
+    sessions: list[Session] = []
+    original = ScriptRunner._run_script
+
+    def profiled(self, rerun_data):
+        profiler = Profiler(interval=0.0005, async_mode="disabled")
+        profiler.start()
+        try:
+            return original(self, rerun_data)
+        finally:
+            sessions.append(profiler.stop())
+
+    ScriptRunner._run_script = profiled
+    try:
+        for _ in range(reruns):
+            page.run()
+    finally:
+        ScriptRunner._run_script = original
+    combined = sessions[0]
+    for more in sessions[1:]:
+        combined = Session.combine(combined, more)
+    profiler = Profiler()
+    profiler._last_session = combined
     RESULTS.mkdir(exist_ok=True)
     out = RESULTS / f"profile-{name}-{count}.txt"
     out.write_text(profiler.output_text(unicode=False, color=False, show_all=False))
