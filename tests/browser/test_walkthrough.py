@@ -99,7 +99,7 @@ def test_new_user_loads_examples_and_visits_every_page(fresh_server, page, scree
 
     # The sidebar takes the user to every page as well.
     open_page(page, fresh_server, "/")
-    nav = page.get_by_test_id("stSidebarNav")
+    nav = page.get_by_test_id("stSidebar")
     for _path, title in PAGES:
         nav.get_by_role("link", name=re.compile(re.escape(title))).click()
         wait_for_app(page)
@@ -134,7 +134,7 @@ def test_deep_link_to_a_rejection_on_a_fresh_server(page, tmp_path, server_logs,
         assert page.url.endswith(f"rejection={oldest['id']}")
         expect(page.get_by_test_id("stPlotlyChart")).to_be_visible()
         # The sidebar is the router's, by page title, not a list of file names.
-        nav_links = page.get_by_test_id("stSidebarNav").get_by_role("link")
+        nav_links = page.get_by_test_id("stSidebar").get_by_role("link")
         titles = ["Home"] + [title for _path, title in PAGES]
         # An icon's ligature name may come before the title ("homeHome").
         expect(nav_links).to_have_text([re.compile(re.escape(t) + "$") for t in titles])
