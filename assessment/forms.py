@@ -86,17 +86,7 @@ def clean_reflection_part(values: dict[str, Any]) -> dict[str, Any]:
 
 
 def rejection_errors(draft: dict[str, Any], today: dt.date | None = None) -> dict[str, str]:
-    return validation.check_rejection(
-        company=draft["company"],
-        role=draft["role"],
-        contact_name=draft["contact_name"],
-        stage=draft["stage"],
-        interviewed_on=draft["interviewed_on"],
-        rejected_on=draft["rejected_on"],
-        reason_given=draft["reason_given"],
-        fit_factors=draft["fit_factors"],
-        today=today,
-    )
+    return validation.check_rejection(**{f: draft[f] for f in REJECTION_FIELDS}, today=today)
 
 
 def reflection_errors(draft: dict[str, Any]) -> dict[str, str]:
