@@ -488,8 +488,8 @@ def memory(work: Path, reruns: int = 500, settle: int = 50) -> list[dict]:
         for i in range(1, reruns + 1):
             before = page.evaluate("() => window.__runs")
             chooser.click()
-            page.keyboard.press("ArrowDown" if i % 2 else "ArrowUp")
-            page.keyboard.press("Enter")
+            # The latest rejection is first: odd reruns choose the second, even ones the first.
+            page.get_by_role("option").nth(i % 2).click()
             page.wait_for_function(f"() => window.__runs > {before}", timeout=60_000)
             page.wait_for_selector(APP_READY, timeout=60_000)
             if i in (settle, reruns):
@@ -670,10 +670,16 @@ def main(argv: list[str] | None = None) -> int:
         rows: list[dict] = []
         for name in args.only or list(FIGURES):
             started = time.perf_counter()
-            if name == "memory":
-                rows += memory(work, reruns=100 if args.quick else 500, settle=50)
-            else:
-                rows += FIGURES[name](work, repeats[name])
+            try:
+                if name == "memory":
+                    rows += memory(work, reruns=100 if args.quick else 500, settle=50)
+                else:
+                    rows += FIGURES[name](work, repeats[name])
+            except Exception as exc:  # one broken figure must not lose the others
+                rows.append(
+                    {"figure": f"{name}: did not finish", "value": type(exc).__name__,
+                     "unit": "", "target": None, "pass": False, "error": str(exc)[-500:]}
+                )  # fmt: skip
             print(f"[{name}: {time.perf_counter() - started:.0f} s]", file=sys.stderr)
     print(table(rows))
     checked = [r for r in rows if r["pass"] is not None]
