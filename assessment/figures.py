@@ -19,6 +19,27 @@ SELF_COLOUR = "#0072B2"  # blue
 INTERVIEWER_COLOUR = "#E69F00"  # orange
 PREVIOUS_COLOUR = "#CC79A7"  # reddish purple
 
+# A transparent disc and mid-grey grid read on light and dark themes alike; fonts come from
+# the theme.
+GRID = "rgba(128, 128, 128, 0.45)"
+POLAR_LAYOUT = {
+    "bgcolor": "rgba(0, 0, 0, 0)",
+    "radialaxis": {
+        "range": [0, 5],
+        "tickvals": [1, 2, 3, 4, 5],
+        "angle": 90,
+        "tickangle": 90,
+        "gridcolor": GRID,
+        "linecolor": GRID,
+    },
+    "angularaxis": {
+        "direction": "clockwise",
+        "rotation": 90,
+        "gridcolor": GRID,
+        "linecolor": GRID,
+    },
+}
+
 SELF_TRACE = "You"
 INTERVIEWER_TRACE = "Interviewer"
 PREVIOUS_TRACE = "Previous rejection (combined)"
@@ -85,15 +106,7 @@ def radar_figure(current: Assessment, previous: Assessment | None = None) -> go.
             ],
         )
     fig.update_layout(
-        polar={
-            "radialaxis": {
-                "range": [0, 5],
-                "tickvals": [1, 2, 3, 4, 5],
-                "angle": 90,
-                "tickangle": 90,
-            },
-            "angularaxis": {"direction": "clockwise", "rotation": 90},
-        },
+        polar=POLAR_LAYOUT,
         legend={"orientation": "h", "yanchor": "bottom", "y": -0.2, "x": 0.5, "xanchor": "center"},
         margin={"l": 60, "r": 60, "t": 30, "b": 30},
         height=480,

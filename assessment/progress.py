@@ -471,12 +471,9 @@ def radar_figure(first: Snapshot, latest: Snapshot):
                 hovertemplate=f"{label}<br>%{{theta}}: %{{r:.1f}}<extra></extra>",
             )
         )
-    fig.update_layout(
-        polar={
-            "radialaxis": {"range": [0, 5], "dtick": 1},
-            "angularaxis": {"direction": "clockwise", "rotation": 90},
-        }
-    )
+    from assessment.figures import POLAR_LAYOUT
+
+    fig.update_layout(polar=POLAR_LAYOUT)
     _layout(fig)
     # room for the skill names around the circle, which a narrow column would clip
     fig.update_layout(margin={"l": 90, "r": 90, "t": 50, "b": 40})
