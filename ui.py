@@ -137,7 +137,7 @@ def selected_rejection_id(ctx: Context) -> int | None:
             rid = int(raw)
         except ValueError:
             rid = None
-        if rid is not None and storage.get_rejection(ctx.db, rid, ctx.owner) is not None:
+        if rid is not None and storage.owns(ctx.db, rid, ctx.owner):
             return rid
         st.warning("That rejection was not found, so your latest one is shown instead.")
     latest = storage.latest_rejection_id(ctx.db, ctx.owner)
@@ -159,20 +159,9 @@ def choose_rejection(ctx: Context, key: str = "choose_rejection") -> int | None:
     current = selected_rejection_id(ctx)
     if current is None:
         return None
-    rows = storage.list_rejections(ctx.db, ctx.owner, limit=200)
+    rows = storage.rejection_choices(ctx.db, ctx.owner, limit=200, include=current)
     ids = [r["id"] for r in rows]
     labels = {r["id"]: rejection_label(r) for r in rows}
-    if current not in ids:
-        ids.insert(0, current)
-        rej = storage.get_rejection(ctx.db, current, ctx.owner)
-        labels[current] = rejection_label(
-            {
-                "company": rej.company,
-                "role": rej.role,
-                "stage": rej.stage,
-                "rejected_on": rej.rejected_on.isoformat(),
-            }
-        )
     chosen = st.selectbox(
         "Rejection",
         ids,

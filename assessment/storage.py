@@ -264,6 +264,11 @@ def _rejection_row(rejection: Rejection, owner: str) -> dict:
     }
 
 
+def owns(db: Database, rejection_id: int, owner: str = LOCAL_OWNER) -> bool:
+    """Whether the rejection exists and belongs to ``owner`` (one indexed lookup)."""
+    return _owned(db, rejection_id, owner)
+
+
 def _owned(db: Database, rejection_id: int, owner: str) -> bool:
     row = db.execute(
         "SELECT 1 FROM rejections WHERE id = ? AND owner = ?", [rejection_id, owner]
@@ -554,6 +559,29 @@ def previous_rejection_id(db: Database, rejection_id: int, owner: str = LOCAL_OW
 
 def count_rejections(db: Database, owner: str = LOCAL_OWNER) -> int:
     return db.execute("SELECT count(*) FROM rejections WHERE owner = ?", [owner]).fetchone()[0]
+
+
+def rejection_choices(
+    db: Database, owner: str = LOCAL_OWNER, limit: int = 200, include: int | None = None
+) -> list[dict]:
+    """Id, company, role, stage and date of the latest ``limit`` rejections, newest first, for
+    a chooser; ``include`` adds that one if it is older (it is the one being shown)."""
+    rows = list(
+        db.query(
+            "SELECT id, company, role, stage, rejected_on FROM rejections WHERE owner = ? "
+            "ORDER BY rejected_on DESC, id DESC LIMIT ?",
+            [owner, limit],
+        )
+    )
+    if include is not None and all(r["id"] != include for r in rows):
+        rows.extend(
+            db.query(
+                "SELECT id, company, role, stage, rejected_on FROM rejections "
+                "WHERE id = ? AND owner = ?",
+                [include, owner],
+            )
+        )
+    return rows
 
 
 def list_rejections(

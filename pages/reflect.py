@@ -44,17 +44,13 @@ def on_choose() -> None:
 
 
 # Which rejection: a new one, or an earlier one to edit (``?rejection=<id>``).
-rows = storage.list_rejections(ctx.db, ctx.owner, limit=200)
-labels = {0: "A new rejection"} | {r["id"]: "Edit: " + ui.rejection_label(r) for r in rows}
 wanted = st.query_params.get("rejection")
 wanted_id = int(wanted) if wanted and wanted.isdigit() else 0
+rows = storage.rejection_choices(ctx.db, ctx.owner, limit=200, include=wanted_id or None)
+labels = {0: "A new rejection"} | {r["id"]: "Edit: " + ui.rejection_label(r) for r in rows}
 if wanted_id and wanted_id not in labels:
-    rejection = storage.get_rejection(ctx.db, wanted_id, ctx.owner)
-    if rejection is None:
-        st.warning("That rejection was not found, so a new reflection is started instead.")
-        wanted_id = 0
-    else:
-        labels[wanted_id] = "Edit: " + rejection.company
+    st.warning("That rejection was not found, so a new reflection is started instead.")
+    wanted_id = 0
 if "reflect_draft" not in st.session_state or st.session_state.reflect_draft["id"] != (
     wanted_id or None
 ):
