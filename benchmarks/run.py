@@ -464,6 +464,26 @@ def time_to_radar(work: Path, repeats: int) -> list[dict]:
 # ---- 5. memory --------------------------------------------------------------------------
 
 
+def switch_rejection(page, chooser, i: int, attempts: int = 4) -> None:
+    """Choose another rejection and wait for the rerun it causes. The latest rejection is
+    first: odd reruns choose the second, even ones the first; a click that landed on the
+    option already chosen (no rerun) is tried again with the other one."""
+    from playwright.sync_api import TimeoutError as PlaywrightTimeout
+
+    for attempt in range(attempts):
+        before = page.evaluate("() => window.__runs")
+        chooser.click()
+        page.get_by_role("option").nth((i + attempt) % 2).click()
+        try:
+            page.wait_for_function(f"() => window.__runs > {before}", timeout=10_000)
+        except PlaywrightTimeout:
+            page.keyboard.press("Escape")
+            continue
+        page.wait_for_selector(APP_READY, timeout=60_000)
+        return
+    raise RuntimeError(f"rerun {i}: choosing another rejection did not rerun the page")
+
+
 def memory(work: Path, reruns: int = 500, settle: int = 50) -> list[dict]:
     """Server RSS after ``reruns`` reruns of Results in one browser session, minus after the
     first ``settle``. Each rerun switches the rejection chooser, as a user comparing would."""
@@ -486,12 +506,7 @@ def memory(work: Path, reruns: int = 500, settle: int = 50) -> list[dict]:
         samples = {}
         started = time.perf_counter()
         for i in range(1, reruns + 1):
-            before = page.evaluate("() => window.__runs")
-            chooser.click()
-            # The latest rejection is first: odd reruns choose the second, even ones the first.
-            page.get_by_role("option").nth(i % 2).click()
-            page.wait_for_function(f"() => window.__runs > {before}", timeout=60_000)
-            page.wait_for_selector(APP_READY, timeout=60_000)
+            switch_rejection(page, chooser, i)
             if i in (settle, reruns):
                 time.sleep(0.5)
                 gc_hint = rss_mb(process.pid)
