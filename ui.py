@@ -7,9 +7,12 @@ Streamlit may run a page file without ``app.py`` (a deep link on a fresh server,
 from __future__ import annotations
 
 import datetime as dt
+import importlib
 import uuid
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import streamlit as st
 from sqlite_utils import Database
@@ -116,17 +119,27 @@ def _data_key(ctx: Context) -> tuple:
     return (str(ctx.db_path), ctx.owner, ctx.session, *storage.data_version(ctx.db))
 
 
-@st.cache_data(max_entries=64, show_spinner=False)
-def _plan(_db: Database, key: tuple, rejection_id: int, owner: str, today: dt.date) -> list:
-    from assessment.steps import build_plan
+@st.cache_data(max_entries=256, show_spinner=False)
+def _query(_db: Database, key: tuple, module: str, name: str, args: tuple) -> Any:
+    func = getattr(importlib.import_module(module), name)
+    return func(_db, *args)
 
-    return build_plan(_db, rejection_id, owner, today)
+
+def query(ctx: Context, func: Callable[..., Any], *args: Any) -> Any:
+    """``func(ctx.db, *args)`` computed once per change of the data, for this session only.
+
+    For summaries that read many rows (a plan, the Progress aggregates): Streamlit reruns the
+    page on every click, and with a long history recomputing them was most of each run.
+    ``func`` must be a module-level function of ``assessment``.
+    """
+    return _query(ctx.db, _data_key(ctx), func.__module__, func.__qualname__, args)
 
 
 def plan(ctx: Context, rejection_id: int) -> list:
-    """The plan of one rejection (``steps.build_plan``), computed once per change of the data:
-    with a long history, finding patterns is most of a page's run."""
-    return _plan(ctx.db, _data_key(ctx), rejection_id, ctx.owner, today())
+    """The plan of one rejection (``steps.build_plan``)."""
+    from assessment.steps import build_plan
+
+    return query(ctx, build_plan, rejection_id, ctx.owner, today())
 
 
 def selected_rejection_id(ctx: Context) -> int | None:

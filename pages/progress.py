@@ -10,7 +10,7 @@ ctx = ui.page("Progress")
 ui.show_flash()
 st.title("Progress")
 
-bounds = progress.date_bounds(ctx.db, ctx.owner)
+bounds = ui.query(ctx, progress.date_bounds, ctx.owner)
 if bounds is None:
     ui.empty_state(
         "Your progress shows up here once you have reflected on a rejection or two: how your "
@@ -47,12 +47,12 @@ elif isinstance(chosen_dates, tuple | list) and len(chosen_dates) == 1:
     start = chosen_dates[0]
 filters = progress.Filters(start=start, end=end, stages=tuple(chosen_stages), company=company)
 
-shown = progress.count(ctx.db, ctx.owner, filters)
+shown = ui.query(ctx, progress.count, ctx.owner, filters)
 if shown == 0:
     st.info("No rejection matches these filters. Widen the dates or clear the stage or company.")
     st.stop()
 
-gaps = progress.gaps(ctx.db, ctx.owner, filters)
+gaps = ui.query(ctx, progress.gaps, ctx.owner, filters)
 metrics = st.columns(3)
 metrics[0].metric("Rejections shown", f"{shown:,}")
 metrics[1].metric(
@@ -66,7 +66,7 @@ metrics[2].metric(
 )
 
 st.header("Patterns")
-needed = patterns.rejections_needed(ctx.db, ctx.owner, filters)
+needed = ui.query(ctx, patterns.rejections_needed, ctx.owner, filters)
 if needed:
     st.info(
         f"Patterns need at least {patterns.MIN_REJECTIONS} rejections; "
@@ -74,7 +74,7 @@ if needed:
         "so nothing is guessed yet."
     )
 else:
-    found = patterns.find_patterns(ctx.db, ctx.owner, filters)
+    found = ui.query(ctx, patterns.find_patterns, ctx.owner, filters)
     if not found:
         st.success(
             "No repeating pattern in these rejections: no concern, stage or score stall "
@@ -95,7 +95,7 @@ else:
         )
 
 st.header("Skills over time")
-trend = progress.skill_trend(ctx.db, ctx.owner, filters)
+trend = ui.query(ctx, progress.skill_trend, ctx.owner, filters)
 if trend.frame.empty:
     st.info("No skill has been rated in these rejections yet.")
 else:
@@ -113,14 +113,14 @@ else:
 left, right = st.columns(2)
 with left:
     st.subheader("Mood and confidence")
-    moods = progress.mood_trend(ctx.db, ctx.owner, filters)
+    moods = ui.query(ctx, progress.mood_trend, ctx.owner, filters)
     if moods.frame.empty:
         st.info("No mood or confidence recorded in these rejections.")
     else:
         st.plotly_chart(progress.mood_figure(moods), width="stretch", key="chart_mood")
 with right:
     st.subheader("First and latest assessment")
-    ends = progress.first_and_latest(ctx.db, ctx.owner, filters)
+    ends = ui.query(ctx, progress.first_and_latest, ctx.owner, filters)
     if ends is None:
         st.info("The radar needs two rated rejections in this selection.")
     else:
@@ -129,11 +129,11 @@ with right:
 left, right = st.columns(2)
 with left:
     st.subheader("Stages reached")
-    stages = progress.stages_reached(ctx.db, ctx.owner, filters)
+    stages = ui.query(ctx, progress.stages_reached, ctx.owner, filters)
     st.plotly_chart(progress.stages_figure(stages), width="stretch", key="chart_stages")
 with right:
     st.subheader("Skills that improved")
-    change = progress.skill_change(ctx.db, ctx.owner, filters)
+    change = ui.query(ctx, progress.skill_change, ctx.owner, filters)
     if change.empty:
         st.info("This needs at least two rated rejections in this selection.")
     else:
@@ -154,7 +154,7 @@ with right:
         )
 
 st.header("Rejections in this selection")
-rows = progress.rejections_table(ctx.db, ctx.owner, filters, limit=TABLE_ROWS)
+rows = ui.query(ctx, progress.rejections_table, ctx.owner, filters, TABLE_ROWS)
 if shown > TABLE_ROWS:
     st.caption(f"The latest {TABLE_ROWS} of {shown:,}; narrow the filters to see others.")
 st.dataframe(rows, width="stretch", hide_index=True, key="table_rejections")
