@@ -387,6 +387,10 @@ def main() -> int:
         "clicks_without_rerun": result["no_rerun"],
         "exception_boxes_seen": result["exceptions"],
         "server_tracebacks": log_text.count("Traceback (most recent call last)"),
+        "server_traceback_samples": [
+            "Traceback" + block[:3000]
+            for block in log_text.split("Traceback")[1:4]  # the first three, to look into
+        ],
     }
     RESULTS.mkdir(exist_ok=True)
     (RESULTS / "load_test.json").write_text(json.dumps(report, indent=2) + "\n")
