@@ -464,29 +464,27 @@ def time_to_radar(work: Path, repeats: int) -> list[dict]:
 # ---- 5. memory --------------------------------------------------------------------------
 
 
-def switch_rejection(page, chooser, i: int, attempts: int = 4) -> None:
-    """Choose another rejection and wait for the rerun it causes. The latest rejection is
-    first: odd reruns choose the second, even ones the first; a click that landed on the
-    option already chosen (no rerun) is tried again with the other one."""
+def rerun(page, i: int, attempts: int = 4) -> None:
+    """Rerun the page in the same session with Streamlit's "r" shortcut (the main menu's
+    Rerun) and wait for the run to finish; a key press that brought no rerun is repeated."""
     from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
-    for attempt in range(attempts):
+    for _attempt in range(attempts):
         before = page.evaluate("() => window.__runs")
-        chooser.click()
-        page.get_by_role("option").nth((i + attempt) % 2).click()
+        page.locator("h1").first.click()  # focus the page, not a widget
+        page.keyboard.press("r")
         try:
             page.wait_for_function(f"() => window.__runs > {before}", timeout=10_000)
         except PlaywrightTimeout:
-            page.keyboard.press("Escape")
             continue
         page.wait_for_selector(APP_READY, timeout=60_000)
         return
-    raise RuntimeError(f"rerun {i}: choosing another rejection did not rerun the page")
+    raise RuntimeError(f"rerun {i}: the page did not rerun")
 
 
 def memory(work: Path, reruns: int = 500, settle: int = 50) -> list[dict]:
     """Server RSS after ``reruns`` reruns of Results in one browser session, minus after the
-    first ``settle``. Each rerun switches the rejection chooser, as a user comparing would."""
+    first ``settle``. Each rerun is Streamlit's "r" shortcut: the whole page runs again."""
     from assessment import examples, storage
 
     db_path = work / "memory.db"
@@ -502,11 +500,10 @@ def memory(work: Path, reruns: int = 500, settle: int = 50) -> list[dict]:
         page.goto(f"http://127.0.0.1:{port}/results?rejection={latest}")
         page.wait_for_selector(RADAR_DRAWN, timeout=60_000)
         page.wait_for_selector(APP_READY, timeout=60_000)
-        chooser = page.get_by_test_id("stSelectbox").first
         samples = {}
         started = time.perf_counter()
         for i in range(1, reruns + 1):
-            switch_rejection(page, chooser, i)
+            rerun(page, i)
             if i in (settle, reruns):
                 time.sleep(0.5)
                 gc_hint = rss_mb(process.pid)
