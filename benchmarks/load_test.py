@@ -57,14 +57,16 @@ CHROMIUM_ARGS = [
     "--no-first-run",
 ]
 READY = '[data-testid="stApp"][data-test-script-state="notRunning"]'
-# Counts script runs in the page so a finished *new* run can be told from the old state.
+# Counts finished script runs in the page so a finished *new* run can be told from the old
+# state. It reads each record's old value: a fast run can go running -> notRunning before the
+# observer is called, and by then the attribute itself says notRunning again.
 RUN_COUNTER = """
 window.__runs = 0;
 new MutationObserver((ms) => {
   for (const m of ms) {
-    if (m.target.getAttribute('data-test-script-state') === 'running') window.__runs += 1;
+    if (m.oldValue === 'running') window.__runs += 1;
   }
-}).observe(document, {attributes: true, subtree: true,
+}).observe(document, {attributes: true, subtree: true, attributeOldValue: true,
                       attributeFilter: ['data-test-script-state']});
 """
 NEAR_START = 1.25  # "back near its start": within 25 % of the memory before the load
