@@ -7,8 +7,6 @@ Streamlit may run a page file without ``app.py`` (a deep link on a fresh server,
 from __future__ import annotations
 
 import datetime as dt
-import importlib
-import uuid
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -37,7 +35,6 @@ class Context:
     db: Database
     owner: str
     db_path: Path
-    session: str = ""  # names this session's connection in cache keys
 
 
 def auth_configured() -> bool:
@@ -72,16 +69,15 @@ def current_owner() -> str:
     return str(email)
 
 
-def _open_db(path: Path) -> tuple[Database, str]:
+def _open_db(path: Path) -> Database:
     """One connection per browser session (a connection must not be shared across sessions,
-    or two sessions' writes could land in one transaction), with a name for cache keys."""
+    or two sessions' writes could land in one transaction)."""
     key = f"_rebound_db::{path}"
     db = st.session_state.get(key)
     if db is None:
         db = storage.connect(path)
         st.session_state[key] = db
-        st.session_state[f"{key}::session"] = uuid.uuid4().hex
-    return db, st.session_state[f"{key}::session"]
+    return db
 
 
 def page(title: str, icon: str | None = None) -> Context:
@@ -101,7 +97,7 @@ def page(title: str, icon: str | None = None) -> Context:
     owner = current_owner()
     path = storage.default_db_path()
     try:
-        db, session = _open_db(path)
+        db = _open_db(path)
     except storage.StorageError as exc:
         st.error(
             f"{exc}\n\nRebound did not change or delete that file. To restore a backup, close "
@@ -109,30 +105,31 @@ def page(title: str, icon: str | None = None) -> Context:
             "again."
         )
         st.stop()
-    return Context(db=db, owner=owner, db_path=path, session=session)
+    return Context(db=db, owner=owner, db_path=path)
 
 
-def _data_key(ctx: Context) -> tuple:
-    """What a cached result depends on: this session's connection and every change it can see
-    (its own writes and other connections' commits), so a result is never served to another
-    session, nor after any write."""
-    return (str(ctx.db_path), ctx.owner, ctx.session, *storage.data_version(ctx.db))
-
-
-@st.cache_data(max_entries=256, show_spinner=False)
-def _query(_db: Database, key: tuple, module: str, name: str, args: tuple) -> Any:
-    func = getattr(importlib.import_module(module), name)
-    return func(_db, *args)
+QUERY_CACHE_KEY = "_rebound_query_cache"
+QUERY_CACHE_ENTRIES = 64
 
 
 def query(ctx: Context, func: Callable[..., Any], *args: Any) -> Any:
     """``func(ctx.db, *args)`` computed once per change of the data, for this session only.
 
     For summaries that read many rows (a plan, the Progress aggregates): Streamlit reruns the
-    page on every click, and with a long history recomputing them was most of each run.
-    ``func`` must be a module-level function of ``assessment``.
+    page on every click, and with a long history recomputing them was most of each run. The
+    results live in this session's state, so no other session can read them and they go when
+    the session ends; any write, from this session or another process, moves the data version
+    (``storage.data_version``) and empties the cache. Callers must not change what they get.
     """
-    return _query(ctx.db, _data_key(ctx), func.__module__, func.__qualname__, args)
+    version = (str(ctx.db_path), ctx.owner, *storage.data_version(ctx.db))
+    cache = st.session_state.setdefault(QUERY_CACHE_KEY, {})
+    if cache.get("version") != version or len(cache) > QUERY_CACHE_ENTRIES:
+        cache.clear()
+        cache["version"] = version
+    key = (func.__module__, func.__qualname__, args)
+    if key not in cache:
+        cache[key] = func(ctx.db, *args)
+    return cache[key]
 
 
 def plan(ctx: Context, rejection_id: int) -> list:

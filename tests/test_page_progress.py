@@ -99,3 +99,20 @@ def test_choosing_skills_changes_the_lines(example_db):
     chart = at.get("plotly_chart")[0]
     figure = json.loads(chart.proto.spec)
     assert [trace["name"] for trace in figure["data"]] == ["Evidence & examples"]
+
+
+def test_a_save_elsewhere_shows_on_the_next_rerun_despite_the_cache(example_db):
+    at = page()
+    assert at.metric[0].value == "3"
+    at.run()  # a rerun served from this session's cache
+    assert at.metric[0].value == "3"
+    # another connection (another browser session, or the CLI) adds a rejection
+    latest = storage.get_rejection(example_db, storage.latest_rejection_id(example_db))
+    storage.insert_rejection(
+        example_db,
+        dataclasses.replace(latest, id=None, company="Initech"),
+    )
+    at.run()
+    assert not at.exception
+    assert at.metric[0].value == "4"
+    assert any("Initech" in str(v) for v in at.dataframe[-1].value["Company"])
