@@ -228,14 +228,15 @@ reconnect_on = st.date_input(
 col1, col2 = st.columns(2)
 col1.download_button(
     "Download the plan (Markdown)",
-    data=plan_text.plan_markdown(rejection, steps, today),
+    # built when clicked, not on every rerun
+    data=lambda: plan_text.plan_markdown(rejection, steps, today),
     file_name=f"rebound-plan-{rejection_id}.md",
     mime="text/markdown",
     key="download_plan_md",
 )
 col2.download_button(
     "Download reminders (calendar .ics)",
-    data=reminders.plan_calendar(rejection, steps, reconnect_on or default_reconnect),
+    data=lambda: reminders.plan_calendar(rejection, steps, reconnect_on or default_reconnect),
     file_name=f"rebound-reminders-{rejection_id}.ics",
     mime="text/calendar",
     key="download_ics",
