@@ -1,7 +1,7 @@
 import streamlit as st
 
 import ui
-from assessment import figures, report, storage
+from assessment import report, storage
 
 ctx = ui.page("Results")
 ui.show_flash()
@@ -14,12 +14,7 @@ if rejection_id is None:
 
 rejection = storage.get_rejection(ctx.db, rejection_id, ctx.owner)
 current = report.assessment_of(rejection)
-previous_id = storage.previous_rejection_id(ctx.db, rejection_id, ctx.owner)
-previous = (
-    report.assessment_of(storage.get_rejection(ctx.db, previous_id, ctx.owner))
-    if previous_id is not None
-    else None
-)
+has_previous = storage.previous_rejection_id(ctx.db, rejection_id, ctx.owner) is not None
 
 if report.rated_count(current) == 0:
     st.info(
@@ -36,12 +31,13 @@ if report.rated_count(current) == 0:
 st.subheader("Your view and the interviewer's")
 with st.container():
     st.plotly_chart(
-        figures.radar_figure(current, previous),
+        # built once per change of the data: plotly's figure validation is most of a rerun
+        ui.query(ctx, report.radar_of, rejection_id, ctx.owner),
         width="stretch",
         key="radar",
         config={"displaylogo": False},
     )
-    if previous is not None:
+    if has_previous:
         st.caption(
             "The dotted line is your previous rejection's combined score. "
             "Click a name in the legend to hide or show a layer."
