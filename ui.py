@@ -7,7 +7,7 @@ Streamlit may run a page file without ``app.py`` (a deep link on a fresh server,
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
+from collections.abc import Callable, Hashable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -112,24 +112,29 @@ QUERY_CACHE_KEY = "_rebound_query_cache"
 QUERY_CACHE_ENTRIES = 64
 
 
-def query(ctx: Context, func: Callable[..., Any], *args: Any) -> Any:
-    """``func(ctx.db, *args)`` computed once per change of the data, for this session only.
+def cached(ctx: Context, key: Hashable, build: Callable[[], Any]) -> Any:
+    """``build()``, computed once per change of the data, for this session only.
 
-    For summaries that read many rows (a plan, the Progress aggregates): Streamlit reruns the
-    page on every click, and with a long history recomputing them was most of each run. The
-    results live in this session's state, so no other session can read them and they go when
-    the session ends; any write, from this session or another process, moves the data version
-    (``storage.data_version``) and empties the cache. Callers must not change what they get.
+    For what reads many rows or is slow to build (a plan, the Progress aggregates, plotly
+    figures): Streamlit reruns the page on every click. The results live in this session's
+    state, so no other session can read them and they go when the session ends; any write,
+    from this session or another process, moves the data version (``storage.data_version``)
+    and empties the cache. ``key`` must name everything the result depends on besides the
+    data; callers must not change what they get.
     """
     version = (str(ctx.db_path), ctx.owner, *storage.data_version(ctx.db))
     cache = st.session_state.setdefault(QUERY_CACHE_KEY, {})
     if cache.get("version") != version or len(cache) > QUERY_CACHE_ENTRIES:
         cache.clear()
         cache["version"] = version
-    key = (func.__module__, func.__qualname__, args)
     if key not in cache:
-        cache[key] = func(ctx.db, *args)
+        cache[key] = build()
     return cache[key]
+
+
+def query(ctx: Context, func: Callable[..., Any], *args: Any) -> Any:
+    """``func(ctx.db, *args)`` through :func:`cached`; ``func`` is a module-level function."""
+    return cached(ctx, (func.__module__, func.__qualname__, args), lambda: func(ctx.db, *args))
 
 
 def plan(ctx: Context, rejection_id: int) -> list:

@@ -108,7 +108,15 @@ else:
     )
     if trend.summarised:
         st.caption(f"A long history: each point is the average of one {trend.by}.")
-    st.plotly_chart(progress.skill_trend_figure(trend, skills), width="stretch", key="chart_skills")
+    st.plotly_chart(
+        ui.cached(
+            ctx,
+            ("skills_figure", filters, tuple(skills)),
+            lambda: progress.skill_trend_figure(trend, skills),
+        ),
+        width="stretch",
+        key="chart_skills",
+    )
 
 left, right = st.columns(2)
 with left:
@@ -117,20 +125,32 @@ with left:
     if moods.frame.empty:
         st.info("No mood or confidence recorded in these rejections.")
     else:
-        st.plotly_chart(progress.mood_figure(moods), width="stretch", key="chart_mood")
+        st.plotly_chart(
+            ui.cached(ctx, ("mood_figure", filters), lambda: progress.mood_figure(moods)),
+            width="stretch",
+            key="chart_mood",
+        )
 with right:
     st.subheader("First and latest assessment")
     ends = ui.query(ctx, progress.first_and_latest, ctx.owner, filters)
     if ends is None:
         st.info("The radar needs two rated rejections in this selection.")
     else:
-        st.plotly_chart(progress.radar_figure(*ends), width="stretch", key="chart_radar")
+        st.plotly_chart(
+            ui.cached(ctx, ("radar_figure", filters), lambda: progress.radar_figure(*ends)),
+            width="stretch",
+            key="chart_radar",
+        )
 
 left, right = st.columns(2)
 with left:
     st.subheader("Stages reached")
     stages = ui.query(ctx, progress.stages_reached, ctx.owner, filters)
-    st.plotly_chart(progress.stages_figure(stages), width="stretch", key="chart_stages")
+    st.plotly_chart(
+        ui.cached(ctx, ("stages_figure", filters), lambda: progress.stages_figure(stages)),
+        width="stretch",
+        key="chart_stages",
+    )
 with right:
     st.subheader("Skills that improved")
     change = ui.query(ctx, progress.skill_change, ctx.owner, filters)
