@@ -56,16 +56,3 @@ def confirmed_findings(rows: Iterable[dict]) -> list[Finding]:
             )
         )
     return out
-
-
-def suggested_ratings(findings: Iterable[Finding]) -> dict[str, int]:
-    """Interviewer ratings suggested by confirmed findings (see ``feedback.suggested_rating``)."""
-    from assessment.feedback import suggested_ratings as suggest
-
-    return suggest(findings)
-
-
-def fit_factors(findings: Iterable[Finding]) -> list[str]:
-    from assessment.feedback import fit_factor_keys
-
-    return fit_factor_keys(findings)

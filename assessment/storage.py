@@ -266,10 +266,6 @@ def _rejection_row(rejection: Rejection, owner: str) -> dict:
 
 def owns(db: Database, rejection_id: int, owner: str = LOCAL_OWNER) -> bool:
     """Whether the rejection exists and belongs to ``owner`` (one indexed lookup)."""
-    return _owned(db, rejection_id, owner)
-
-
-def _owned(db: Database, rejection_id: int, owner: str) -> bool:
     row = db.execute(
         "SELECT 1 FROM rejections WHERE id = ? AND owner = ?", [rejection_id, owner]
     ).fetchone()
@@ -338,7 +334,7 @@ def save_reflection(db: Database, rejection: Rejection, owner: str = LOCAL_OWNER
             row["created_at"] = row["updated_at"]
             rejection_id = db["rejections"].insert(row).last_pk
         else:
-            if not _owned(db, rejection.id, owner):
+            if not owns(db, rejection.id, owner):
                 raise StorageError("That rejection no longer exists.")
             rejection_id = rejection.id
             db["rejections"].update(rejection_id, row)
@@ -356,7 +352,7 @@ def save_feedback(
 ) -> None:
     """Write the feedback (status, text, confirmed findings, ratings) of one rejection."""
     with write(db):
-        if not _owned(db, rejection_id, owner):
+        if not owns(db, rejection_id, owner):
             raise StorageError("That rejection no longer exists.")
         _write_feedback(db, rejection_id, feedback)
         if fit_factors is not None:
@@ -383,7 +379,7 @@ def insert_rejection(db: Database, rejection: Rejection, owner: str = LOCAL_OWNE
 def delete_rejection(db: Database, rejection_id: int, owner: str = LOCAL_OWNER) -> bool:
     """Delete one rejection with everything that belongs to it. False if it was not there."""
     with write(db):
-        if not _owned(db, rejection_id, owner):
+        if not owns(db, rejection_id, owner):
             return False
         for table in CHILD_TABLES:
             db.execute(f"DELETE FROM {table} WHERE rejection_id = ?", [rejection_id])  # noqa: S608
@@ -412,7 +408,7 @@ def _insert_action(db: Database, rejection_id: int, action: Action) -> int:
 def add_action(db: Database, rejection_id: int, action: Action, owner: str = LOCAL_OWNER) -> int:
     """Accept a step: it becomes an action of the rejection."""
     with write(db):
-        if not _owned(db, rejection_id, owner):
+        if not owns(db, rejection_id, owner):
             raise StorageError("That rejection no longer exists.")
         return _insert_action(db, rejection_id, action)
 

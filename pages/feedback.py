@@ -2,6 +2,7 @@ import streamlit as st
 
 import ui
 from assessment import review, storage, validation
+from assessment.feedback import fit_factor_keys, read_feedback, suggested_ratings
 from assessment.models import Feedback
 from assessment.skills import (
     FEEDBACK_STATUS_KEYS,
@@ -57,8 +58,8 @@ def current_rows() -> list[dict]:
 def prefill(findings: list) -> None:
     """Queue ratings and fit factors suggested by findings for the next run (widgets exist)."""
     state.fb_prefill = {
-        "ratings": review.suggested_ratings(findings),
-        "fit_factors": review.fit_factors(findings),
+        "ratings": suggested_ratings(findings),
+        "fit_factors": fit_factor_keys(findings),
     }
 
 
@@ -177,8 +178,6 @@ with st.form("feedback_form"):
     save = st.form_submit_button("Save feedback", type="primary", key="fb_save")
 
 if read:
-    from assessment.feedback import read_feedback
-
     text = validation.clean_text(state.fb_text)
     problem = validation.length_error("text", text)
     if problem:

@@ -1,6 +1,6 @@
 """The Results page's logic: radar figure, table, quadrants, findings review."""
 
-from assessment import figures, report, review, scoring
+from assessment import feedback, figures, report, review, scoring
 from assessment.models import Finding
 from assessment.skills import SKILL_NAMES
 
@@ -99,10 +99,10 @@ def test_suggested_ratings_from_findings():
         Finding("motivation", 1, "e"),
         Finding("location", 0, "f"),
     ]
-    assert review.suggested_ratings(findings) == {
+    assert feedback.suggested_ratings(findings) == {
         "evidence": 2,
         "communication": 4,
         "composure": 1,
         "motivation": 3,
     }
-    assert review.fit_factors(findings) == ["location"]
+    assert feedback.fit_factor_keys(findings) == ["location"]
