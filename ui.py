@@ -6,8 +6,10 @@ Streamlit may run a page file without ``app.py`` (a deep link on a fresh server,
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
-from collections.abc import Callable, Hashable
+import sys
+from collections.abc import Callable, Hashable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -15,7 +17,7 @@ from typing import Any
 import streamlit as st
 from sqlite_utils import Database
 
-from assessment import storage
+from assessment import access, storage
 from assessment.skills import STAGES
 
 PAGE_FILES = {
@@ -37,36 +39,100 @@ class Context:
     db_path: Path
 
 
-def auth_configured() -> bool:
-    """True when ``[auth]`` is set in ``.streamlit/secrets.toml`` (a shared deployment)."""
+def _read_secrets() -> tuple[dict | None, str | None]:
+    """The secrets as a dict, or None and why they could not be read. No secrets file at all
+    is an empty dict; one that exists but cannot be read or parsed is a problem."""
     try:
-        return "auth" in st.secrets
-    except Exception:  # no secrets file at all
-        return False
+        return st.secrets.to_dict(), None
+    except FileNotFoundError as exc:  # StreamlitSecretNotFoundError: missing *or* unparsable
+        files = [Path(f) for f in st.get_option("secrets.files")]
+        if any(f.exists() for f in files):
+            return None, str(exc)
+        return {}, None
+    except Exception as exc:  # unreadable (permissions), not valid UTF-8, …
+        return None, f"{type(exc).__name__}: {exc}"
 
 
-def current_owner() -> str:
-    """The logged-in user's email in a shared deployment; ``"local"`` otherwise."""
-    if not auth_configured():
+def access_mode() -> access.Access:
+    """Local or shared, decided fail-closed (``assessment.access.decide``)."""
+    secrets, problem = _read_secrets()
+    return access.decide(secrets, problem)
+
+
+def _login_page(providers: tuple[str, ...]) -> None:
+    st.title("Rebound")
+    st.write("Please log in to see your reflections. Your data is visible only to you.")
+    for name in providers:
+        label = "Log in" if len(providers) == 1 else f"Log in with {name.title()}"
+        if st.button(label, key=f"login_{name}", type="primary"):
+            st.login(None if name == access.DEFAULT_PROVIDER else name)
+    st.stop()
+
+
+OWNER_KEY = "_rebound_owner"
+
+
+def refuse_if_misconfigured() -> access.Access:
+    """Stop with an error page when the login settings are broken (never serve everyone)."""
+    mode = access_mode()
+    if mode.problem:
+        st.error(f"Rebound cannot start: {mode.problem}")
+        st.stop()
+    return mode
+
+
+def served_to_this_account_only() -> bool:
+    """Whether the server runs under a secret path (the ``rebound`` launcher): without it,
+    other accounts on this computer can open the app through the loopback port."""
+    return bool(st.get_option("server.baseUrlPath"))
+
+
+SHARED_PORT_WARNING = (
+    "Rebound was started with `streamlit run`, so while it runs, other accounts on this "
+    "computer can open it at the same address. Start it with `rebound` instead to keep it to "
+    "your account alone."
+)
+
+
+@st.cache_resource(show_spinner=False)
+def _warn_once_per_server() -> None:
+    print(f"Rebound: {SHARED_PORT_WARNING}", file=sys.stderr)
+
+
+def current_owner(db: Database, mode: access.Access) -> str:
+    """The owner whose data this session shows: ``"local"`` in the single-user app, the
+    logged-in person's account in a shared deployment (asking for a login first)."""
+    if not mode.shared:
+        if not served_to_this_account_only():
+            _warn_once_per_server()
         return storage.LOCAL_OWNER
     if not st.user.is_logged_in:
-        st.title("Rebound")
-        st.write("Please log in to see your reflections. Your data is visible only to you.")
-        if st.button("Log in", key="login", type="primary"):
-            st.login()
+        _login_page(mode.providers)
+    claims = {
+        key: st.user.get(key) for key in ("email", "email_verified", "xms_edov", "iss", "sub")
+    }
+    try:
+        identity = access.identity_from_claims(claims)
+    except access.LoginRefused as exc:
+        st.error(str(exc))
+        if st.button("Log out", key="logout_refused"):
+            st.logout()
         st.stop()
-    email = st.user.get("email")
-    if not email:
-        st.error("Your login did not provide an email address, so your data cannot be found.")
-        st.stop()
-    if st.user.get("email_verified") is False:  # else anyone could claim someone's address
-        st.error("Your login's email address is not verified, so your data cannot be shown.")
-        st.stop()
+    known = st.session_state.get(OWNER_KEY)
+    if known is not None and known[0] == (identity.issuer, identity.subject):
+        owner = known[1]
+    else:
+        try:
+            owner = storage.owner_for_identity(db, identity)
+        except storage.StorageError as exc:
+            st.error(str(exc))
+            st.stop()
+        st.session_state[OWNER_KEY] = ((identity.issuer, identity.subject), owner)
     # On a shared computer (a career centre's) the next person must not inherit the session.
-    st.sidebar.text(f"Logged in as {email}")
+    st.sidebar.text(f"Logged in as {identity.email}")
     if st.sidebar.button("Log out", key="logout"):
         st.logout()
-    return str(email)
+    return owner
 
 
 def _open_db(path: Path) -> Database:
@@ -93,19 +159,33 @@ def page(title: str, icon: str | None = None) -> Context:
         )
     except st.errors.StreamlitAPIException:
         pass  # already set by the router in this run
+    mode = refuse_if_misconfigured()
     sidebar_navigation()
-    owner = current_owner()
     path = storage.default_db_path()
     try:
         db = _open_db(path)
-    except storage.StorageError as exc:
+    except storage.DatabaseDamaged as exc:
         st.error(
             f"{exc}\n\nRebound did not change or delete that file. To restore a backup, close "
             "the app, copy a backup file over it (or set REBOUND_DB to another file), and start "
             "again."
         )
         st.stop()
+    except storage.StorageError as exc:
+        st.error(str(exc))
+        st.stop()
+    owner = current_owner(db, mode)
     return Context(db=db, owner=owner, db_path=path)
+
+
+@contextlib.contextmanager
+def writing() -> Iterator[None]:
+    """Around one user action's write: if it cannot be written (read-only file, full disk, a
+    lock), say so where the user is and carry on drawing the page; nothing was written."""
+    try:
+        yield
+    except storage.StorageError as exc:
+        st.error(f"Nothing was changed: {exc}")
 
 
 QUERY_CACHE_KEY = "_rebound_query_cache"
@@ -148,10 +228,7 @@ def selected_rejection_id(ctx: Context) -> int | None:
     """The rejection in ``?rejection=<id>`` if it is the user's, else their latest one."""
     raw = st.query_params.get("rejection")
     if raw is not None:
-        try:
-            rid = int(raw)
-        except ValueError:
-            rid = None
+        rid = storage.parse_id(raw)
         if rid is not None and storage.owns(ctx.db, rid, ctx.owner):
             return rid
         st.warning("That rejection was not found, so your latest one is shown instead.")
@@ -260,8 +337,7 @@ def sidebar_navigation() -> None:
     and would list the files of ``pages/`` by file name. The links carry the current rejection,
     except Reflect, which starts a new one.
     """
-    raw = st.query_params.get("rejection")
-    current = int(raw) if raw and raw.isdigit() else None
+    current = storage.parse_id(st.query_params.get("rejection"))
     with st.sidebar:
         st.markdown("**Rebound**")
         for name, label, icon in NAVIGATION:

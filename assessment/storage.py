@@ -14,12 +14,14 @@ import enum
 import json
 import os
 import sqlite3
+import urllib.parse
 from collections.abc import Iterator
 from pathlib import Path
 
 from sqlite_utils import Database
 from sqlite_utils.migrations import Migrations
 
+from assessment.access import Identity
 from assessment.models import Action, Feedback, Finding, Reflection, Rejection
 from assessment.scoring import combined_score
 from assessment.skills import SKILL_KEYS
@@ -38,6 +40,14 @@ class Keep(enum.Enum):
 
 class StorageError(Exception):
     """The database cannot be opened or written; the message is for the user."""
+
+
+class DatabaseDamaged(StorageError):
+    """The file is not a readable SQLite database (a restore from a backup may help)."""
+
+
+class DatabaseLocked(StorageError):
+    """Another program holds a lock on the file: it is healthy, just in use right now."""
 
 
 @migrations(name="0001_initial")
@@ -115,6 +125,29 @@ def _initial(db: Database) -> None:
     db["actions"].create_index(["rejection_id"])
 
 
+@migrations(name="0002_accounts")
+def _accounts(db: Database) -> None:
+    """Logged-in people, keyed on their provider's issuer and subject (a shared deployment).
+
+    Before this, a person's data was stored under their email address. Those rows stay as
+    they are: the first verified login with that address claims them (see
+    :func:`owner_for_identity`), after which only that provider account reaches them.
+    """
+    db["accounts"].create(
+        {
+            "issuer": str,
+            "subject": str,
+            "owner": str,
+            "email": str,
+            "created_at": str,
+            "last_login_at": str,
+        },
+        pk=("issuer", "subject"),
+        not_null={"owner"},
+    )
+    db["accounts"].create_index(["owner"], unique=True)
+
+
 CHILD_TABLES = ("reflections", "ratings", "feedback", "findings", "actions")
 
 
@@ -129,25 +162,33 @@ def default_db_path() -> Path:
 
 
 def connect(path: str | Path) -> Database:
-    """Open (creating if needed) the database at ``path`` and bring its schema up to date."""
+    """Open (creating if needed) the database at ``path`` and bring its schema up to date.
+
+    Raises :class:`DatabaseDamaged` or :class:`DatabaseLocked` (leaving the file, and any
+    ``-wal`` beside it, exactly as they were), or :class:`StorageError`.
+    """
     path = Path(path)
     try:
         path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
         if not path.exists():
             fd = os.open(path, os.O_CREAT | os.O_WRONLY, 0o600)
             os.close(fd)
+        _check_not_damaged(path)
         conn = sqlite3.connect(path, timeout=BUSY_TIMEOUT_SECONDS, check_same_thread=False)
         db = Database(conn)
         db.execute(f"PRAGMA busy_timeout = {int(BUSY_TIMEOUT_SECONDS * 1000)}")
-        _check_not_damaged(db)
         db.execute("PRAGMA journal_mode = WAL")
         db.execute("PRAGMA foreign_keys = ON")
         db.execute("PRAGMA synchronous = NORMAL")
         if migrations.pending(db) and db["rejections"].exists():
             backup_before_migrating(db, path)
         migrate(db)
+    except sqlite3.OperationalError as exc:
+        if _is_lock(exc):
+            raise _locked(path) from exc
+        raise StorageError(f"The database at {path} could not be opened ({exc}).") from exc
     except sqlite3.DatabaseError as exc:
-        raise StorageError(
+        raise DatabaseDamaged(
             f"The database at {path} could not be opened ({exc}). It was left untouched."
         ) from exc
     except OSError as exc:
@@ -156,11 +197,35 @@ def connect(path: str | Path) -> Database:
     return db
 
 
-def _check_not_damaged(db: Database) -> None:
-    """Read every page once (``quick_check``), so that a damaged file is reported when it is
-    opened rather than as a crash on whichever page first reads a damaged part. It runs before
-    anything writes, so a damaged file is left exactly as it was."""
-    result = db.execute("PRAGMA quick_check(1)").fetchone()
+CHECK_TIMEOUT_SECONDS = 5.0
+
+
+def _is_lock(exc: sqlite3.OperationalError) -> bool:
+    text = str(exc).lower()
+    return "locked" in text or "busy" in text
+
+
+def _locked(path: Path) -> DatabaseLocked:
+    return DatabaseLocked(
+        f"The database at {path} is in use by another program, which has locked it, so "
+        "Rebound could not open it. The file is fine and was not changed: close the other "
+        "program (an SQLite browser, a sync tool, another copy of Rebound's command line) and "
+        "reload this page."
+    )
+
+
+def _check_not_damaged(path: Path) -> None:
+    """Read every page once (``quick_check``) on a read-only connection that is closed before
+    anything else opens the file, so that a damaged file is reported when it is opened rather
+    than as a crash on whichever page first reads a damaged part, and so that nothing is ever
+    written to it: a read-write connection that refused would still checkpoint a ``-wal``
+    into the damaged file when it is closed."""
+    uri = f"file:{urllib.parse.quote(str(path.resolve()))}?mode=ro"
+    conn = sqlite3.connect(uri, uri=True, timeout=CHECK_TIMEOUT_SECONDS)
+    try:
+        result = conn.execute("PRAGMA quick_check(1)").fetchone()
+    finally:
+        conn.close()
     if result is None or result[0] != "ok":
         raise sqlite3.DatabaseError("database disk image is malformed")
 
@@ -264,12 +329,65 @@ def _rejection_row(rejection: Rejection, owner: str) -> dict:
     }
 
 
+MAX_ID = 2**63 - 1  # SQLite's INTEGER PRIMARY KEY range
+
+
+def parse_id(raw: object) -> int | None:
+    """A row id from outside (``?rejection=``, the command line): ASCII digits only, within
+    SQLite's range; anything else (``²``, ``-1``, ``1e3``, 20 digits) is None, "not found"."""
+    if not isinstance(raw, str) or not raw.isascii() or not raw.isdigit() or len(raw) > 19:
+        return None
+    value = int(raw)
+    return value if 0 < value <= MAX_ID else None
+
+
 def owns(db: Database, rejection_id: int, owner: str = LOCAL_OWNER) -> bool:
     """Whether the rejection exists and belongs to ``owner`` (one indexed lookup)."""
     row = db.execute(
         "SELECT 1 FROM rejections WHERE id = ? AND owner = ?", [rejection_id, owner]
     ).fetchone()
     return row is not None
+
+
+def owner_for_identity(db: Database, identity: Identity) -> str:
+    """The owner key of a logged-in person, creating their account on the first login.
+
+    A new account claims the rows stored under its (verified) email address by the app before
+    accounts existed, unless another account has claimed them already; otherwise it gets a key
+    of its own made from the issuer and subject, which a changed email address cannot reach.
+    """
+    with write(db):
+        row = db.execute(
+            "SELECT owner FROM accounts WHERE issuer = ? AND subject = ?",
+            [identity.issuer, identity.subject],
+        ).fetchone()
+        now = _now()
+        if row is not None:
+            db.execute(
+                "UPDATE accounts SET email = ?, last_login_at = ? WHERE issuer = ? AND subject = ?",
+                [identity.email, now, identity.issuer, identity.subject],
+            )
+            return str(row[0])
+        legacy = db.execute(
+            "SELECT 1 FROM rejections WHERE owner = ? LIMIT 1", [identity.email]
+        ).fetchone()
+        claimed = db.execute("SELECT 1 FROM accounts WHERE owner = ?", [identity.email]).fetchone()
+        owner = (
+            identity.email
+            if legacy is not None and claimed is None
+            else f"oidc:{identity.issuer}#{identity.subject}"
+        )
+        db["accounts"].insert(
+            {
+                "issuer": identity.issuer,
+                "subject": identity.subject,
+                "owner": owner,
+                "email": identity.email,
+                "created_at": now,
+                "last_login_at": now,
+            }
+        )
+    return owner
 
 
 def _replace_ratings(db: Database, rejection_id: int, source: str, ratings: dict) -> None:

@@ -15,6 +15,8 @@ st.write(
 )
 st.caption("Your database file:")
 st.code(str(ctx.db_path), language=None)
+if ctx.owner == storage.LOCAL_OWNER and not ui.served_to_this_account_only():
+    st.info(ui.SHARED_PORT_WARNING, icon=":material/lock_open:")
 
 count = storage.count_rejections(ctx.db, ctx.owner)
 today = dt.date.today().isoformat()
@@ -114,24 +116,28 @@ if uploaded is not None:
             def _show(done: int, total: int) -> None:
                 bar.progress(done / total, text=f"Imported {done:,} of {total:,}")
 
-            result = backup.import_rejections(ctx.db, rejections, ctx.owner, progress=_show)
-            st.session_state["import_round"] = round_ + 1
-            st.session_state.pop("import_parsed", None)
-            ui.flash(
-                f"Imported {result.added:,} rejections; skipped {result.skipped:,} already here."
-            )
-            st.rerun()
+            with ui.writing():
+                result = backup.import_rejections(ctx.db, rejections, ctx.owner, progress=_show)
+                st.session_state["import_round"] = round_ + 1
+                st.session_state.pop("import_parsed", None)
+                ui.flash(
+                    f"Imported {result.added:,} rejections; skipped {result.skipped:,} already "
+                    "here."
+                )
+                st.rerun()
+            bar.empty()
 
 # ---- example data ----------------------------------------------------------------------
 st.header("Example data")
 st.write("Three example rejections over about two months, to look around with.")
 if st.button("Load example data", key="data_load_examples"):
-    result = backup.import_rejections(ctx.db, example_rejections(), ctx.owner)
-    if result.added:
-        ui.flash(f"Loaded {result.added} example rejections.")
-    else:
-        ui.flash("The example rejections are already here; nothing was added.")
-    st.rerun()
+    with ui.writing():
+        result = backup.import_rejections(ctx.db, example_rejections(), ctx.owner)
+        if result.added:
+            ui.flash(f"Loaded {result.added} example rejections.")
+        else:
+            ui.flash("The example rejections are already here; nothing was added.")
+        st.rerun()
 
 # ---- delete ----------------------------------------------------------------------------
 st.header("Delete")
@@ -140,10 +146,11 @@ if count:
     chosen = ui.choose_rejection(ctx, key="delete_choose")
     sure = st.checkbox("Delete it with its reflection, feedback and actions", key="delete_one_sure")
     if st.button("Delete this rejection", key="delete_one", disabled=not sure):
-        storage.delete_rejection(ctx.db, chosen, ctx.owner)
-        st.query_params.pop("rejection", None)
-        ui.flash("The rejection was deleted.")
-        st.rerun()
+        with ui.writing():
+            storage.delete_rejection(ctx.db, chosen, ctx.owner)
+            st.query_params.pop("rejection", None)
+            ui.flash("The rejection was deleted.")
+            st.rerun()
 
 st.subheader("Everything")
 st.write(
@@ -164,16 +171,13 @@ def _erase_dialog() -> None:
     cols = st.columns(2)
     if cols[0].button("Delete everything", key="erase_go", type="primary"):
         if typed == "DELETE":
-            try:
+            with ui.writing():
                 erase.delete_everything(ctx.db, ctx.owner, ctx.db_path)
-            except storage.StorageError as exc:
-                st.error(str(exc))
-                return
-            st.session_state["erase_open"] = False
-            st.session_state.pop("erase_confirm", None)
-            st.query_params.pop("rejection", None)
-            ui.flash("Everything was deleted. Rebound is empty again.")
-            st.rerun()
+                st.session_state["erase_open"] = False
+                st.session_state.pop("erase_confirm", None)
+                st.query_params.pop("rejection", None)
+                ui.flash("Everything was deleted. Rebound is empty again.")
+                st.rerun()
         else:
             st.error("Type DELETE in capitals to confirm. Nothing was deleted.")
     if cols[1].button("Cancel", key="erase_cancel"):

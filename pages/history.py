@@ -65,12 +65,13 @@ def confirm_delete(rejection_id: int) -> None:
     )
     col1, col2 = st.columns(2)
     if col1.button("Delete", type="primary", key="history_delete_confirm"):
-        storage.delete_rejection(ctx.db, rejection_id, ctx.owner)
-        state.pop("history_confirm_delete", None)
-        ui.flash("The rejection was deleted.")
-        if st.query_params.get("rejection") == str(rejection_id):
-            st.query_params.pop("rejection", None)
-        st.rerun()
+        with ui.writing():
+            storage.delete_rejection(ctx.db, rejection_id, ctx.owner)
+            state.pop("history_confirm_delete", None)
+            ui.flash("The rejection was deleted.")
+            if st.query_params.get("rejection") == str(rejection_id):
+                st.query_params.pop("rejection", None)
+            st.rerun()
     if col2.button("Keep it", key="history_delete_cancel"):
         state.pop("history_confirm_delete", None)
         st.rerun()

@@ -34,9 +34,10 @@ if latest_id is None:
         ui.link("reflect", "Start your first reflection", None, icon=":material/edit_note:")
     with col2:
         if st.button("Load example data", key="load_examples", type="primary"):
-            count = examples.load_examples(ctx.db, ctx.owner)
-            ui.flash(f"Loaded {count} example rejections. Explore them, then add your own.")
-            st.rerun()
+            with ui.writing():
+                count = examples.load_examples(ctx.db, ctx.owner)
+                ui.flash(f"Loaded {count} example rejections. Explore them, then add your own.")
+                st.rerun()
 else:
     rejection = storage.get_rejection(ctx.db, latest_id, ctx.owner)
     assessment = report.assessment_of(rejection)

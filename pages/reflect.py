@@ -45,7 +45,7 @@ def on_choose() -> None:
 
 # Which rejection: a new one, or an earlier one to edit (``?rejection=<id>``).
 wanted = st.query_params.get("rejection")
-wanted_id = int(wanted) if wanted and wanted.isdigit() else 0
+wanted_id = storage.parse_id(wanted) or 0
 rows = storage.rejection_choices(ctx.db, ctx.owner, limit=200, include=wanted_id or None)
 labels = {0: "A new rejection"} | {r["id"]: "Edit: " + ui.rejection_label(r) for r in rows}
 if wanted_id and wanted_id not in labels:

@@ -4,8 +4,10 @@ happened, where the file is and how to restore a backup, and the file is never c
 from __future__ import annotations
 
 import datetime as dt
+import gc
 import os
 import random
+import sqlite3
 import subprocess
 import sys
 from collections.abc import Callable
@@ -119,3 +121,80 @@ def test_the_command_line_explains_a_damaged_database_in_one_line(damaged, capsy
         out, err = capsys.readouterr()
         assert out == "" and err.count("\n") == 1 and str(path) in err, err
     assert path.read_bytes() == before
+
+
+# ---- a -wal beside the damaged file, and a healthy file that another program has locked ----
+
+
+def files_of(path: Path) -> dict[str, bytes]:
+    return {name: Path(f"{path}{name}").read_bytes() for name in ("", "-wal")}
+
+
+@pytest.fixture
+def damaged_with_wal(tmp_path, monkeypatch) -> tuple[Path, dict[str, bytes]]:
+    """A database whose latest changes are still in its ``-wal``, then damaged from page 4."""
+    source = tmp_path / "source.db"
+    db = storage.connect(source)
+    examples.load_examples(db, today=dt.date.today())
+    db.execute("PRAGMA wal_autocheckpoint = 0")
+    db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    with storage.write(db):
+        db.execute("UPDATE rejections SET company = company || ' (edited)'")
+    path = tmp_path / "rebound.db"
+    path.write_bytes(source.read_bytes())  # a copy taken while the -wal held the edit
+    Path(f"{path}-wal").write_bytes(Path(f"{source}-wal").read_bytes())
+    db.close()
+    garbage_from_page(lambda pages: 4)(path)
+    monkeypatch.setenv("REBOUND_DB", str(path))
+    monkeypatch.chdir(ROOT)
+    return path, files_of(path)
+
+
+def test_a_damaged_file_and_its_wal_are_left_byte_identical(damaged_with_wal):
+    path, before = damaged_with_wal
+    assert len(before["-wal"]) > 0
+    for _ in range(2):
+        with pytest.raises(storage.DatabaseDamaged):
+            storage.connect(path)
+    gc.collect()  # a refusing connection, once collected, must not checkpoint into the file
+    assert files_of(path) == before
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60).run()
+    assert_explained(at, path, "pages/home.py")
+    del at
+    gc.collect()
+    assert files_of(path) == before
+
+
+@pytest.fixture
+def locked(tmp_path, monkeypatch):
+    """A healthy database that another program holds an exclusive lock on."""
+    path = tmp_path / "rebound.db"
+    db = storage.connect(path)
+    examples.load_examples(db, today=dt.date.today())
+    db.close()
+    other = sqlite3.connect(path)
+    other.execute("PRAGMA locking_mode = EXCLUSIVE")
+    other.execute("BEGIN EXCLUSIVE")
+    monkeypatch.setenv("REBOUND_DB", str(path))
+    monkeypatch.chdir(ROOT)
+    yield path
+    other.rollback()
+    other.close()
+
+
+def test_a_locked_database_is_reported_as_in_use_never_as_damaged(locked):
+    before = locked.read_bytes()
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60).run()
+    assert not at.exception
+    message = at.error[0].value
+    assert "in use by another program" in message and str(locked) in message, message
+    assert "backup" not in message  # a restore would replace a healthy file with an older copy
+    assert "damaged" not in message and "could not be opened (" not in message
+    assert locked.read_bytes() == before
+
+
+def test_the_command_line_reports_a_lock_in_one_line(locked, capsys):
+    assert cli.main(["export", "--db", str(locked)]) == cli.INVALID
+    out, err = capsys.readouterr()
+    assert out == "" and err.count("\n") == 1 and "in use by another program" in err, err
+    assert "backup" not in err

@@ -33,6 +33,14 @@ AUTH = {
     "client_secret": "not-a-real-secret",
     "server_metadata_url": "https://accounts.example.com/.well-known/openid-configuration",
 }
+ISSUER = "https://accounts.example.com"
+
+
+def claims(email: str, subject: str | None = None) -> dict:
+    """What a verifying OpenID Connect provider sends for ``email``'s account."""
+    return {"email": email, "email_verified": True, "iss": ISSUER, "sub": subject or f"id-{email}"}
+
+
 MARKS = {ANA: "ANAMARK", BEN: "BENMARK", storage.LOCAL_OWNER: "LOCALMARK"}
 # Ben also has the example data set: none of its companies may show up for anyone else.
 EXAMPLE_COMPANIES = tuple(r.company for r in examples.example_rejections())
@@ -88,7 +96,7 @@ def run_as(email: str | None, page: str | None = None, auth: bool = True, **quer
     at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
     if auth:
         at.secrets["auth"] = dict(AUTH)
-    at.user = {"is_logged_in": email is not None} | ({"email": email} if email else {})
+    at.user = {"is_logged_in": email is not None} | (claims(email) if email else {})
     for key, value in query.items():
         at.query_params[key] = value
     at.run()
@@ -372,7 +380,7 @@ def test_without_auth_there_is_no_login_or_logout(shared_db):
 def test_an_unverified_email_is_refused(shared_db):
     at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
     at.secrets["auth"] = dict(AUTH)
-    at.user = {"is_logged_in": True, "email": BEN, "email_verified": False}
+    at.user = {"is_logged_in": True, **claims(BEN), "email_verified": False}
     at.run()
     assert not at.exception
     assert "not verified" in at.error[0].value

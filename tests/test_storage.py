@@ -35,7 +35,7 @@ def test_new_database_uses_wal_and_has_the_schema(db_path):
     assert {"rejections", "reflections", "ratings", "feedback", "findings", "actions"} <= set(
         db.table_names()
     )
-    assert [m.name for m in storage.migrations.applied(db)] == ["0001_initial"]
+    assert [m.name for m in storage.migrations.applied(db)] == ["0001_initial", "0002_accounts"]
     assert oct(db_path.stat().st_mode & 0o777) == "0o600"
 
 

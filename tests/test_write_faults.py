@@ -118,3 +118,88 @@ def test_feedback_that_cannot_be_saved_keeps_what_was_typed(example_db, fault):
     after = storage.get_rejection(example_db, rejection_id).feedback
     assert after.text.strip() == FEEDBACK_TEXT.strip()
     assert after.ratings["composure"] == 1
+
+
+# ---- every other button that writes: the same sentence, never a crash box ----------------
+
+
+def example_backup() -> bytes:
+    from assessment import backup, examples
+
+    source = storage.memory_db()
+    examples.load_examples(source)
+    return backup.dumps_backup(backup.export_backup(source)).encode()
+
+
+def click_load_examples_on_home(at: AppTest) -> None:
+    at.button(key="load_examples").click().run()
+
+
+def click_load_examples_on_your_data(at: AppTest) -> None:
+    at.button(key="data_load_examples").click().run()
+
+
+def click_import(at: AppTest) -> None:
+    at.get("file_uploader")[0].set_value(("b.json", example_backup(), "application/json"))
+    at.run()
+    at.button(key="import_go").click().run()
+
+
+BUTTONS_ON_AN_EMPTY_DATABASE = {
+    "Load example data on Home": ("pages/home.py", click_load_examples_on_home),
+    "Load example data on Your data": ("pages/data.py", click_load_examples_on_your_data),
+    "Import": ("pages/data.py", click_import),
+}
+
+
+@pytest.mark.parametrize("button", list(BUTTONS_ON_AN_EMPTY_DATABASE))
+def test_adding_buttons_on_a_read_only_database_say_so_and_write_nothing(db_path, button):
+    # Three small rejections fit in the pages a new file already has, so only the read-only
+    # fault is sure to refuse them; both faults go through the same handling (ui.writing).
+    page, click = BUTTONS_ON_AN_EMPTY_DATABASE[button]
+    at = app_page(page)
+    read_only(session_db(at))
+    click(at)
+    assert not at.exception, at.exception
+    assert any(e.startswith("Nothing was changed") and "read-only" in e for e in errors(at)), (
+        errors(at)
+    )
+    assert storage.count_rejections(storage.connect(db_path)) == 0
+
+
+def delete_on_your_data(at: AppTest) -> None:
+    at.checkbox(key="delete_one_sure").check().run()
+    at.button(key="delete_one").click().run()
+
+
+def delete_in_history(at: AppTest) -> None:
+    at.dataframe(key="history_table")  # the page drew its table
+    at.session_state["history_confirm_delete"] = storage.latest_rejection_id(session_db(at))
+    at.run()
+    at.button(key="history_delete_confirm").click().run()
+
+
+def delete_everything(at: AppTest) -> None:
+    at.button(key="erase_open_button").click().run()
+    at.text_input(key="erase_confirm").input("DELETE").run()
+    at.button(key="erase_go").click().run()
+
+
+DELETE_BUTTONS = {
+    "Delete on Your data": ("pages/data.py", delete_on_your_data),
+    "Delete in History's dialog": ("pages/history.py", delete_in_history),
+    "Delete everything": ("pages/data.py", delete_everything),
+}
+
+
+@pytest.mark.parametrize("button", list(DELETE_BUTTONS))
+def test_delete_buttons_on_a_read_only_database_say_so_and_delete_nothing(example_db, button):
+    page, click = DELETE_BUTTONS[button]
+    at = app_page(page)
+    read_only(session_db(at))
+    click(at)
+    assert not at.exception, at.exception
+    assert any(e.startswith("Nothing was changed") and "read-only" in e for e in errors(at)), (
+        errors(at)
+    )
+    assert storage.count_rejections(example_db) == 3

@@ -256,3 +256,29 @@ def test_hostile_text_is_stored_exactly_and_shown_literally(server, page, screen
         assert_nothing_rendered_or_run(page)
     assert ":smile:" in stored(server).company and "😄" not in main_text(page)
     assert not server.log_has_traceback(), server.log_tail()
+
+
+def test_a_foreign_name_resolved_to_loopback_is_refused(server, browser, chromium_executable):
+    """DNS rebinding: a web page at ``attacker.test`` whose name now resolves to 127.0.0.1 is
+    same-origin with the app, so only the Host check (``server.allowedHosts``) stands between
+    it and the data. Its page must never connect; ``localhost`` in the same browser does."""
+    from browser_helpers import APP_CONNECTED, CHROMIUM_ARGS
+
+    rule = "--host-resolver-rules=MAP attacker.test 127.0.0.1"
+    rebinding = browser.browser_type.launch(
+        executable_path=chromium_executable, headless=True, args=[*CHROMIUM_ARGS, rule]
+    )
+    try:
+        tab = rebinding.new_page()
+        sockets: list[str] = []
+        tab.on("websocket", lambda ws: sockets.append(ws.url))
+        tab.goto(f"http://attacker.test:{server.port}/")
+        tab.wait_for_timeout(8_000)
+        assert any("attacker.test" in url for url in sockets), sockets  # it did try
+        assert tab.locator(APP_CONNECTED).count() == 0
+        assert tab.get_by_role("heading", name="Rebound").count() == 0
+        tab.goto(f"http://localhost:{server.port}/")
+        tab.wait_for_selector(APP_CONNECTED, state="attached", timeout=30_000)
+        expect(tab.get_by_role("heading", name="Rebound").first).to_be_visible()
+    finally:
+        rebinding.close()
