@@ -338,6 +338,19 @@ def test_the_server_listens_on_loopback_only_and_sends_no_usage_statistics():
     assert config["server"]["enableXsrfProtection"] is True
 
 
+def test_only_loopback_names_are_allowed_hosts_and_tables_offer_no_raw_csv():
+    config = tomllib.loads((ROOT / ".streamlit" / "config.toml").read_text())
+    assert config["server"]["allowedHosts"] == ["localhost", "127.0.0.1", "::1"]
+    # The dataframe toolbar's "Download as CSV" writes user text raw (formulas included).
+    assert config["client"]["disableDataExport"] is True
+
+
+def test_the_auth_extra_requires_an_authlib_without_the_published_bypasses():
+    project = tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]
+    (authlib,) = [r for r in project["optional-dependencies"]["auth"] if r.startswith("Authlib")]
+    assert authlib == "Authlib>=1.6.10,!=1.7.0"
+
+
 def mode(path: Path) -> int:
     return stat.S_IMODE(path.stat().st_mode)
 
