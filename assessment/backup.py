@@ -3,34 +3,33 @@
 Import is two steps: :func:`parse_backup` validates the whole file and returns rejections, or
 raises :class:`BackupError` naming the rejection (position and company) and the field;
 :func:`import_rejections` then writes them in one transaction, skipping the ones already there.
-Text is imported exactly as written (nothing trimmed or cut); over a limit is refused.
+Text is imported exactly as written (nothing trimmed or cut); over a limit is refused. The
+file's shape and vocabulary are checked here; its values (required text, lengths, ratings,
+every date's range) by :mod:`assessment.validation`, so an import refuses what the forms refuse.
 """
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
-import io
 import json
 import re
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, BinaryIO
 
 from sqlite_utils import Database
 
-from assessment import storage
+from assessment import storage, validation
 from assessment.models import Action, Feedback, Finding, Reflection, Rejection
 from assessment.skills import (
     FEEDBACK_STATUS_KEYS,
     FIT_FACTOR_KEYS,
-    LONG_TEXT_LIMIT,
-    SHORT_TEXT_LIMIT,
     SKILL_KEYS,
     STAGE_KEYS,
     STAGES,
     STRATEGY_KEYS,
 )
+from assessment.text import csv_text, escaped
 
 FORMAT = "rebound-backup"
 VERSION = 1
@@ -55,9 +54,7 @@ REFLECTION_FIELDS = ("went_well", "do_differently", "outside_control", "mood", "
 FEEDBACK_FIELDS = ("status", "requested_on", "text", "findings", "ratings")
 FINDING_FIELDS = ("key", "polarity", "quote")
 ACTION_FIELDS = ("title", "strategy", "skill", "due_on", "done_on")
-SHORT_FIELDS = {"company", "role", "contact_name", "title"}
-
-_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+_ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 
 
 class BackupError(ValueError):
@@ -181,16 +178,6 @@ def dumps_backup(doc: Mapping[str, Any]) -> str:
     return json.dumps(doc, ensure_ascii=False, indent=2) + "\n"
 
 
-_CSV_FORMULA = ("=", "+", "-", "@", "\t", "\r")
-
-
-def _cell(value: Any) -> Any:
-    """Text a spreadsheet would run as a formula is prefixed with an apostrophe."""
-    if isinstance(value, str) and value.startswith(_CSV_FORMULA):
-        return "'" + value
-    return value
-
-
 def export_csv(db: Database, owner: str = storage.LOCAL_OWNER) -> str:
     """One row per rejection, oldest first, with mood, confidence and combined scores."""
     skill_columns = ", ".join(
@@ -227,25 +214,19 @@ def export_csv(db: Database, owner: str = storage.LOCAL_OWNER) -> str:
         WHERE r.owner = ? ORDER BY r.rejected_on, r.id
     """  # noqa: S608 - skill keys are our constants; user values go through placeholders
     # combined_score in SQL is assessment.scoring.combined_score, registered by storage.
-    out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\n")
-    writer.writerow(
-        [
-            "rejected_on",
-            "company",
-            "role",
-            "stage",
-            "interviewed_on",
-            "feedback_status",
-            "mood",
-            "confidence",
-            "average_combined_score",
-            *(f"{k}_combined" for k in SKILL_KEYS),
-        ]
-    )
-    for row in db.execute(sql, [owner, owner, owner]):
-        writer.writerow(["" if v is None else _cell(v) for v in row])
-    return out.getvalue()
+    header = [
+        "rejected_on",
+        "company",
+        "role",
+        "stage",
+        "interviewed_on",
+        "feedback_status",
+        "mood",
+        "confidence",
+        "average_combined_score",
+        *(f"{k}_combined" for k in SKILL_KEYS),
+    ]
+    return csv_text(header, db.execute(sql, [owner, owner, owner]))
 
 
 # ---- parse and validate ----------------------------------------------------------------
@@ -261,14 +242,18 @@ class _Where:
     def fail(self, field: str, problem: str) -> BackupError:
         who = f"Rejection {self.position}"
         if self.company:
-            who += f" ({self.company[:60]})"
+            who += f" ({escaped(self.company)})"
         return BackupError(f"{who}, field {field}: {problem}", self.position, field)
 
+    def refuse(self, errors: Mapping[str, str], prefix: str = "") -> None:
+        """Raise the first of validation's errors (keyed by field), if there is one."""
+        for field, problem in errors.items():
+            raise self.fail(prefix + field, problem)
 
-def _as_date(where: _Where, field: str, value: Any, required: bool = False) -> dt.date | None:
+
+def _as_date(where: _Where, field: str, value: Any) -> dt.date | None:
+    """A date written as YYYY-MM-DD; whether it is in range is validation's rule."""
     if value is None:
-        if required:
-            raise where.fail(field, "is required (a date as YYYY-MM-DD).")
         return None
     if not isinstance(value, str) or not _ISO_DATE.fullmatch(value):
         raise where.fail(field, "must be a date written as YYYY-MM-DD.")
@@ -278,17 +263,12 @@ def _as_date(where: _Where, field: str, value: Any, required: bool = False) -> d
         raise where.fail(field, f"{value} is not a real date.") from None
 
 
-def _as_text(where: _Where, field: str, value: Any, limit: int, required: bool = False) -> str:
+def _as_text(where: _Where, field: str, value: Any) -> str:
+    """Text or null (as ""); whether it is required or too long is validation's rule."""
     if value is None:
-        value = ""
+        return ""
     if not isinstance(value, str):
         raise where.fail(field, "must be text.")
-    if required and not value.strip():
-        raise where.fail(field, "is required and cannot be empty.")
-    if len(value) > limit:
-        raise where.fail(
-            field, f"is {len(value):,} characters long; the limit is {limit:,}. Nothing was cut."
-        )
     try:
         value.encode("utf-8")
     except UnicodeEncodeError:
@@ -297,9 +277,8 @@ def _as_text(where: _Where, field: str, value: Any, limit: int, required: bool =
 
 
 def _as_rating(where: _Where, field: str, value: Any, top: int) -> int | None:
-    if value is None:
-        return None
-    if isinstance(value, bool) or not isinstance(value, int) or not 1 <= value <= top:
+    """A whole number or null; its range is validation's rule."""
+    if value is not None and (isinstance(value, bool) or not isinstance(value, int)):
         raise where.fail(field, f"must be a whole number from 1 to {top}, or null.")
     return value
 
@@ -311,8 +290,9 @@ def _as_object(where: _Where, field: str, value: Any, allowed: tuple[str, ...]) 
         raise where.fail(field, "must be an object.")
     unknown = [k for k in value if k not in allowed]
     if unknown:
+        name = escaped(unknown[0])
         raise where.fail(
-            f"{field}.{unknown[0]}" if field else unknown[0],
+            f"{field}.{name}" if field else name,
             f"is not a field of a backup; allowed are {', '.join(allowed)}.",
         )
     return value
@@ -331,7 +311,9 @@ def _ratings(where: _Where, field: str, value: Any, top: int) -> dict[str, int |
     return {k: _as_rating(where, f"{field}.{k}", raw.get(k), top) for k in SKILL_KEYS}
 
 
-def _rejection(position: int, raw: Any) -> Rejection:
+def _rejection(position: int, raw: Any, today: dt.date) -> Rejection:
+    """One rejection of the file: its shape and vocabulary are checked here, its values by
+    :mod:`assessment.validation`, the same rules as the forms' (dates, lengths, ranges)."""
     where = _Where(position, raw.get("company") if isinstance(raw, dict) else None)
     if not isinstance(raw, dict):
         raise where.fail("(whole rejection)", "must be an object.")
@@ -340,23 +322,15 @@ def _rejection(position: int, raw: Any) -> Rejection:
         if raw.get(name) is None:
             raise where.fail(name, "is required.")
 
-    def text(name: str, value: Any, required: bool = False) -> str:
-        limit = SHORT_TEXT_LIMIT if name.rsplit(".", 1)[-1] in SHORT_FIELDS else LONG_TEXT_LIMIT
-        return _as_text(where, name, value, limit, required)
-
-    company = text("company", raw["company"], required=True)
-    role = text("role", raw["role"], required=True)
-    contact_name = text("contact_name", raw.get("contact_name"))
+    company = _as_text(where, "company", raw["company"])
+    role = _as_text(where, "role", raw["role"])
+    contact_name = _as_text(where, "contact_name", raw.get("contact_name"))
     stage = raw["stage"]
     if stage not in STAGE_KEYS:
         raise where.fail("stage", f"must be one of {', '.join(STAGE_KEYS)}.")
     interviewed_on = _as_date(where, "interviewed_on", raw.get("interviewed_on"))
-    rejected_on = _as_date(where, "rejected_on", raw["rejected_on"], required=True)
-    if interviewed_on and rejected_on < interviewed_on:
-        raise where.fail(
-            "rejected_on", "is before interviewed_on; a rejection follows the interview."
-        )
-    reason_given = text("reason_given", raw.get("reason_given"))
+    rejected_on = _as_date(where, "rejected_on", raw["rejected_on"])
+    reason_given = _as_text(where, "reason_given", raw.get("reason_given"))
     fit_factors = _as_list(where, "fit_factors", raw.get("fit_factors"))
     for i, key in enumerate(fit_factors):
         if key not in FIT_FACTOR_KEYS:
@@ -365,16 +339,40 @@ def _rejection(position: int, raw: Any) -> Rejection:
             )
     if len(set(fit_factors)) != len(fit_factors):
         raise where.fail("fit_factors", "lists the same fit factor twice.")
+    where.refuse(
+        validation.check_rejection(
+            company=company,
+            role=role,
+            contact_name=contact_name,
+            stage=stage,
+            interviewed_on=interviewed_on,
+            rejected_on=rejected_on,
+            reason_given=reason_given,
+            fit_factors=fit_factors,
+            today=today,
+        )
+    )
 
     refl = _as_object(where, "reflection", raw.get("reflection"), REFLECTION_FIELDS)
     reflection = Reflection(
-        went_well=text("reflection.went_well", refl.get("went_well")),
-        do_differently=text("reflection.do_differently", refl.get("do_differently")),
-        outside_control=text("reflection.outside_control", refl.get("outside_control")),
+        went_well=_as_text(where, "reflection.went_well", refl.get("went_well")),
+        do_differently=_as_text(where, "reflection.do_differently", refl.get("do_differently")),
+        outside_control=_as_text(where, "reflection.outside_control", refl.get("outside_control")),
         mood=_as_rating(where, "reflection.mood", refl.get("mood"), 5),
         confidence=_as_rating(where, "reflection.confidence", refl.get("confidence"), 5),
     )
+    where.refuse(
+        validation.check_reflection(
+            went_well=reflection.went_well,
+            do_differently=reflection.do_differently,
+            outside_control=reflection.outside_control,
+            mood=reflection.mood,
+            confidence=reflection.confidence,
+        ),
+        "reflection.",
+    )
     self_ratings = _ratings(where, "self_ratings", raw.get("self_ratings"), 5)
+    where.refuse(validation.check_ratings(self_ratings, "self"), "self_ratings.")
 
     fb = _as_object(where, "feedback", raw.get("feedback"), FEEDBACK_FIELDS)
     status = fb.get("status") or "not_requested"
@@ -390,15 +388,28 @@ def _rejection(position: int, raw: Any) -> Rejection:
         polarity = item.get("polarity")
         if isinstance(polarity, bool) or polarity not in (-1, 0, 1):
             raise where.fail(f"{name}.polarity", "must be -1, 0 or 1.")
-        quote = _as_text(where, f"{name}.quote", item.get("quote"), LONG_TEXT_LIMIT)
+        quote = _as_text(where, f"{name}.quote", item.get("quote"))
+        problem = validation.length_error("quote", quote)
+        if problem:
+            raise where.fail(f"{name}.quote", problem)
         findings.append(Finding(key=key, polarity=polarity, quote=quote))
     feedback = Feedback(
         status=status,
         requested_on=_as_date(where, "feedback.requested_on", fb.get("requested_on")),
-        text=text("feedback.text", fb.get("text")),
+        text=_as_text(where, "feedback.text", fb.get("text")),
         findings=tuple(findings),
         ratings=_ratings(where, "feedback.ratings", fb.get("ratings"), 4),
     )
+    where.refuse(
+        validation.check_feedback(
+            status=feedback.status,
+            requested_on=feedback.requested_on,
+            text=feedback.text,
+            today=today,
+        ),
+        "feedback.",
+    )
+    where.refuse(validation.check_ratings(feedback.ratings, "interviewer"), "feedback.ratings.")
 
     actions = []
     for i, item in enumerate(_as_list(where, "actions", raw.get("actions"))):
@@ -410,15 +421,20 @@ def _rejection(position: int, raw: Any) -> Rejection:
         skill = item.get("skill")
         if skill is not None and skill not in SKILL_KEYS:
             raise where.fail(f"{name}.skill", "must be a skill key or null.")
-        actions.append(
-            Action(
-                strategy=strategy,
-                title=_as_text(where, f"{name}.title", item.get("title"), SHORT_TEXT_LIMIT, True),
-                skill=skill,
-                due_on=_as_date(where, f"{name}.due_on", item.get("due_on")),
-                done_on=_as_date(where, f"{name}.done_on", item.get("done_on")),
-            )
+        action = Action(
+            strategy=strategy,
+            title=_as_text(where, f"{name}.title", item.get("title")),
+            skill=skill,
+            due_on=_as_date(where, f"{name}.due_on", item.get("due_on")),
+            done_on=_as_date(where, f"{name}.done_on", item.get("done_on")),
         )
+        where.refuse(
+            validation.check_action(
+                title=action.title, due_on=action.due_on, done_on=action.done_on, today=today
+            ),
+            f"{name}.",
+        )
+        actions.append(action)
     return Rejection(
         company=company,
         role=role,
@@ -448,42 +464,161 @@ def label(rejection: Rejection) -> str:
     )
 
 
-def parse_backup(raw: bytes | str) -> list[Rejection]:
-    """Validate a whole backup; return its rejections or raise :class:`BackupError`."""
+# ---- what parsing may cost, bounded before json.loads builds anything ----------------
+#
+# json.loads turns each "[]" or "{}" into a Python object of some 60 bytes or more, so a file
+# of tiny containers costs 20-30 times its size in memory (50 MB of "[]," took 1.3 GB) and
+# seconds of the server's time. The raw bytes are measured first, at C speed and in slices
+# of SCAN_BYTES, so that measuring costs little memory whatever the file holds: escaped
+# backslashes and quotes are dropped (every quote left then opens or closes a string), all
+# but quotes and brackets are deleted, the strings are cut out, and the brackets left are
+# counted and their nesting peeled one level per pass.
+#
+# A real exported rejection holds about 12 containers in 1.5-2.2 KB (150-190 bytes each);
+# the densest file the format allows (every container present and empty, one-letter names,
+# no spaces) takes 22 bytes per container. One container per 16 bytes, plus a few for a
+# tiny file, leaves a clear margin for any legitimate backup and refuses the tiny ones.
+BYTES_PER_CONTAINER = 16
+SPARE_CONTAINERS = 16
+# The format nests 6 levels (document > rejections > rejection > feedback > findings >
+# finding); two more are allowed, so a value of the wrong kind a little deeper still gets a
+# refusal that names its field.
+MAX_DEPTH = 8
+TOP_LEVEL_FIELDS = ("format", "version", "exported_at", "rejections")
+SCAN_BYTES = 1024 * 1024
+
+_BACKSLASH = ord("\\")
+# Quotes and brackets only, both kinds of bracket as "[" and "]": nesting is all we measure.
+_AS_SQUARE = bytes.maketrans(b"{}", b"[]")
+_NOT_QUOTE_OR_BRACKET = bytes(b for b in range(256) if b not in b'"[]{}')
+_STRING = re.compile(rb'"[^"]*+(?:"|\Z)')  # once only quotes and brackets are left
+
+
+def _brackets(data: bytes, limit: int) -> bytes | None:
+    """The brackets outside string literals, as "[" and "]"; None as soon as there are more
+    than ``limit`` opening ones. (Where the file is not JSON, e.g. a backslash outside a
+    string, the count after that point may be off: json.loads stops there anyway.)"""
+    found: list[bytes] = []
+    opened = 0
+    pos = 0
+    in_string = False
+    while pos < len(data):
+        end = min(pos + SCAN_BYTES, len(data))
+        while end < len(data) and data[end - 1] == _BACKSLASH:
+            end += 1  # never cut an escape in two
+        text = data[pos:end].replace(b"\\\\", b"").replace(b'\\"', b"")
+        marks = text.translate(_AS_SQUARE, _NOT_QUOTE_OR_BRACKET)
+        if in_string:
+            marks = b'"' + marks
+        in_string = marks.count(b'"') % 2 == 1
+        # Two quotes side by side are an empty string or two strings with nothing between
+        # them that counts: dropping them first leaves the regular expression little to do.
+        brackets = _STRING.sub(b"", marks.replace(b'""', b""))
+        opened += brackets.count(b"[")
+        if opened > limit:
+            return None
+        found.append(brackets)
+        pos = end
+    return b"".join(found)
+
+
+def _check_cost(data: bytes) -> None:
+    """Refuse a file whose JSON would cost far more to build than a backup of its size."""
+    limit = len(data) // BYTES_PER_CONTAINER + SPARE_CONTAINERS
+    brackets = _brackets(data, limit)
+    if brackets is None:
+        raise BackupError(
+            f"The file is not a Rebound backup: it holds more than {limit:,} lists and objects "
+            f"in {len(data):,} bytes, and a backup has at most one per {BYTES_PER_CONTAINER} "
+            "bytes (a real rejection takes a few hundred bytes for each)."
+        )
+    for _ in range(MAX_DEPTH):
+        peeled = brackets.replace(b"[]", b"")
+        if not peeled or len(peeled) == len(brackets):
+            return  # within the depth, or brackets that do not match: json.loads says where
+        brackets = peeled
+    if b"[]" in brackets:
+        raise BackupError(
+            f"The file is not a Rebound backup: its lists and objects are nested more than "
+            f"{MAX_DEPTH} levels deep (a backup needs 6)."
+        )
+
+
+def _loads(data: bytes) -> Any:
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        raise BackupError("The file is not a Rebound backup: it is not UTF-8 text.") from None
+    try:
+        return json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise BackupError(
+            "The file is not a Rebound backup: it is not valid JSON "
+            f"(line {exc.lineno}, column {exc.colno})."
+        ) from None
+    except RecursionError:
+        raise BackupError(
+            "The file is not a Rebound backup: it is not valid JSON (nested too deeply)."
+        ) from None
+    except ValueError:  # e.g. a number of more than 4,300 digits (Python's own limit)
+        raise BackupError(
+            "The file is not a Rebound backup: it holds a number too long to be one."
+        ) from None
+
+
+def read_backup(stream: BinaryIO) -> bytes:
+    """Read a backup from a file or stdin: never more than one byte over the limit, so
+    :func:`parse_backup` can refuse an over-large file without it all in memory."""
+    return stream.read(MAX_BACKUP_BYTES + 1)
+
+
+def parse_backup(raw: bytes | str, today: dt.date | None = None) -> list[Rejection]:
+    """Validate a whole backup; return its rejections or raise :class:`BackupError`.
+
+    Any file at all gets either its rejections or a :class:`BackupError` whose message is one
+    sentence; text quoted from the file is escaped (:func:`assessment.text.escaped`). Dates
+    are checked against ``today`` (default: the real today), as the forms check them.
+    """
+    if isinstance(raw, str):
+        try:
+            raw = raw.encode("utf-8")
+        except UnicodeEncodeError:
+            raise BackupError("The file is not a Rebound backup: it is not UTF-8 text.") from None
+    # The one check of the size limit: the CLI and the Your data page rely on it.
     if len(raw) > MAX_BACKUP_BYTES:
         raise BackupError(
-            f"The file is {len(raw) / 1024 / 1024:.1f} MB; a backup can be at most "
-            f"{MAX_BACKUP_BYTES // 1024 // 1024} MB."
+            f"The file is larger than {MAX_BACKUP_BYTES // 1024 // 1024} MB; a backup can be "
+            f"at most {MAX_BACKUP_BYTES // 1024 // 1024} MB."
         )
-    if isinstance(raw, bytes):
-        try:
-            raw = raw.decode("utf-8-sig")
-        except UnicodeDecodeError:
-            raise BackupError("The file is not a Rebound backup: it is not UTF-8 text.") from None
-    try:
-        doc = json.loads(raw)
-    except (json.JSONDecodeError, RecursionError) as exc:
-        detail = f" (line {exc.lineno}, column {exc.colno})" if hasattr(exc, "lineno") else ""
-        raise BackupError(
-            f"The file is not a Rebound backup: it is not valid JSON{detail}."
-        ) from None
+    _check_cost(raw)
+    doc = _loads(raw)
     if not isinstance(doc, dict) or doc.get("format") != FORMAT:
         raise BackupError(
             f'The file is not a Rebound backup: its "format" must be "{FORMAT}".', field="format"
+        )
+    unknown = [k for k in doc if k not in TOP_LEVEL_FIELDS]
+    if unknown:
+        name = escaped(unknown[0])
+        raise BackupError(
+            f'The backup has a field "{name}" that is not part of the format; a backup has '
+            f"only {', '.join(TOP_LEVEL_FIELDS)}.",
+            field=name,
         )
     version = doc.get("version")
     if isinstance(version, bool) or not isinstance(version, int) or version < 1:
         raise BackupError('The backup has no valid "version" (a whole number).', field="version")
     if version > VERSION:
+        shown = f" (format version {version})" if version < 10**6 else ""
         raise BackupError(
-            f"The backup was made by a newer version of Rebound (format version {version}); "
+            f"The backup was made by a newer version of Rebound{shown}; "
             f"this one reads version {VERSION}. Please update Rebound.",
             field="version",
         )
     items = doc.get("rejections")
     if not isinstance(items, list):
         raise BackupError('The backup has no "rejections" list.', field="rejections")
-    rejections = [_rejection(i + 1, item) for i, item in enumerate(items)]
+    today = today or dt.date.today()
+    rejections = [_rejection(i + 1, item, today) for i, item in enumerate(items)]
     seen: dict[tuple[str, str, str], int] = {}
     for i, rejection in enumerate(rejections, start=1):
         key = identity(rejection.company, rejection.role, rejection.rejected_on)

@@ -18,6 +18,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from assessment import backup, storage
+from assessment.text import escaped
 
 OK = 0
 INVALID = 2
@@ -113,25 +114,14 @@ def _export(args: argparse.Namespace) -> int:
 
 
 def _read_backup(name: str) -> bytes:
-    if name == "-":
-        raw = sys.stdin.buffer.read(backup.MAX_BACKUP_BYTES + 1)
-    else:
-        path = Path(name).expanduser()
-        try:
-            if path.stat().st_size > backup.MAX_BACKUP_BYTES:
-                raise UsageError(
-                    f"{name} is {path.stat().st_size / 1024 / 1024:.1f} MB; a backup can be at "
-                    f"most {backup.MAX_BACKUP_BYTES // 1024 // 1024} MB. Nothing was imported."
-                )
-            raw = path.read_bytes()
-        except OSError as exc:
-            raise UsageError(f"Could not read {name}: {exc.strerror or exc}.") from None
-    if len(raw) > backup.MAX_BACKUP_BYTES:
-        raise UsageError(
-            f"The backup is over {backup.MAX_BACKUP_BYTES // 1024 // 1024} MB. "
-            "Nothing was imported."
-        )
-    return raw
+    """The file's bytes; whether it is too large is :func:`backup.parse_backup`'s check."""
+    try:
+        if name == "-":
+            return backup.read_backup(sys.stdin.buffer)
+        with Path(name).expanduser().open("rb") as handle:
+            return backup.read_backup(handle)
+    except OSError as exc:
+        raise UsageError(f"Could not read {name}: {exc.strerror or exc}.") from None
 
 
 def _import(args: argparse.Namespace) -> int:
@@ -144,7 +134,7 @@ def _import(args: argparse.Namespace) -> int:
     result = backup.import_rejections(db, rejections, args.owner)
     _say(f"Added {result.added} rejections; skipped {result.skipped} already there.")
     for label in result.skipped_labels[:20]:
-        _say(f"  skipped: {' '.join(label.split())}")
+        _say(f"  skipped: {escaped(' '.join(label.split()), limit=200)}")
     if result.skipped > 20:
         _say(f"  ... and {result.skipped - 20} more skipped")
     return OK

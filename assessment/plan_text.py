@@ -3,6 +3,7 @@
 Written to read well both rendered and printed as plain text. Text that came from the user
 (company, role, reasons, stored action titles) is escaped so it cannot turn into links,
 images or HTML; messages to copy are indented code blocks, which Markdown never interprets.
+Control characters are removed from the whole document (:func:`assessment.text.printable`).
 """
 
 from __future__ import annotations
@@ -16,13 +17,14 @@ from assessment import outreach
 from assessment.models import Rejection, Step
 from assessment.skills import SKILL_NAMES, STAGES, STRATEGIES
 from assessment.steps import STATUS_LABELS, progress
+from assessment.text import printable
 
 _SPECIAL = re.compile(r"([\\`*_{}\[\]<>#|!~])")
 
 
 def escape(text: str) -> str:
     """Backslash-escape Markdown's special characters in one line of user text."""
-    return _SPECIAL.sub(r"\\\1", " ".join(text.split()))
+    return _SPECIAL.sub(r"\\\1", " ".join(printable(text).split()))
 
 
 MESSAGE_WIDTH = 80
@@ -108,4 +110,4 @@ def plan_markdown(rejection: Rejection, steps: Sequence[Step], today: dt.date | 
         lines += ["There are no steps for this rejection.", ""]
     for step in steps:
         lines += _step_block(step, today, rejection)
-    return "\n".join(lines).rstrip() + "\n"
+    return printable("\n".join(lines)).rstrip() + "\n"

@@ -175,7 +175,7 @@ def skill_trend(db: Database, owner: str, filters: Filters | None = None) -> Tre
         ORDER BY {order}, p.skill
     """  # noqa: S608 - constants and placeholders only
     frame = _frame(db, sql, params)
-    frame["when"] = pd.to_datetime(frame["when"])
+    frame["when"] = pd.to_datetime(frame["when"], format="ISO8601")
     return Trend(frame, by)
 
 
@@ -196,7 +196,7 @@ def mood_trend(db: Database, owner: str, filters: Filters | None = None) -> Tren
     wide = _frame(db, sql, params)
     long = wide.melt(id_vars="when", var_name="measure", value_name="value").dropna()
     long["measure"] = long["measure"].map({"mood": "Mood", "confidence": "Confidence"})
-    long["when"] = pd.to_datetime(long["when"])
+    long["when"] = pd.to_datetime(long["when"], format="ISO8601")
     return Trend(long.reset_index(drop=True), by)
 
 

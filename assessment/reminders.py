@@ -3,6 +3,8 @@
 One all-day event per action with a due date, and one "Reconnect with <company>" event for
 ``keep_door_open`` (six weeks after the rejection unless the user picks another date).
 Event ids are stable, so importing the file twice updates events instead of duplicating them.
+Every text goes through :func:`assessment.text.printable`: RFC 5545 text values exclude
+control characters.
 """
 
 from __future__ import annotations
@@ -15,18 +17,20 @@ from icalendar import Calendar, Event
 from assessment import outreach
 from assessment.models import Rejection, Step
 from assessment.steps import reconnect_date
+from assessment.text import printable
 
 PRODID = "-//Rebound//Next steps//EN"
 UID_DOMAIN = "rebound.local"
 
 
 def _one_line(text: str) -> str:
-    return " ".join(text.split())
+    return " ".join(printable(text).split())
 
 
 def _all_day(event: Event, day: dt.date) -> None:
     event.add("dtstart", day)
-    event.add("dtend", day + dt.timedelta(days=1))
+    if day < dt.date.max:  # without DTEND an all-day event lasts one day (RFC 5545 3.6.1)
+        event.add("dtend", day + dt.timedelta(days=1))
     event.add("transp", "TRANSPARENT")
 
 
@@ -54,7 +58,7 @@ def plan_calendar(
         event.add("dtstamp", stamp)
         prefix = "Done: " if step.status == "done" else ""
         event.add("summary", f"{prefix}{_one_line(step.title)} ({company})")
-        event.add("description", "\n\n".join(p for p in (step.why, step.detail) if p))
+        event.add("description", printable("\n\n".join(p for p in (step.why, step.detail) if p)))
         _all_day(event, step.due_on)
         cal.add_component(event)
     if any(step.strategy == "keep_door_open" for step in steps):
@@ -66,7 +70,7 @@ def plan_calendar(
         event.add(
             "description",
             "Keep the door open: a message you can adapt and send today.\n\n"
-            + outreach.reconnect_message(rejection),
+            + printable(outreach.reconnect_message(rejection)),
         )
         _all_day(event, day)
         cal.add_component(event)

@@ -123,7 +123,10 @@ def _ordinal(n: int) -> str:
 
 
 def reconnect_date(rejection: Rejection) -> dt.date:
-    """Default date to reconnect: six weeks after the rejection."""
+    """Default date to reconnect: six weeks after the rejection (the calendar's last day at
+    most, whatever date was stored)."""
+    if rejection.rejected_on > dt.date.max - RECONNECT_AFTER:
+        return dt.date.max
     return rejection.rejected_on + RECONNECT_AFTER
 
 

@@ -37,9 +37,12 @@ FIELD_LABELS: dict[str, str] = {
     "requested_on": "Date you asked",
     "text": "Feedback text",
     "title": "Title",
+    "due_on": "Due date",
+    "done_on": "Done date",
+    "quote": "Quote",
 }
 SHORT_FIELDS = ("company", "role", "contact_name", "title")
-LONG_FIELDS = ("reason_given", "went_well", "do_differently", "outside_control", "text")
+LONG_FIELDS = ("reason_given", "went_well", "do_differently", "outside_control", "text", "quote")
 
 _NEWLINES = re.compile(r"\r\n|\r|\n")
 
@@ -61,6 +64,65 @@ def length_error(field: str, value: str) -> str | None:
             f"{FIELD_LABELS[field]} is {len(value):,} characters long; the limit is "
             f"{limit:,}. Please shorten it (nothing was cut or saved)."
         )
+    return None
+
+
+# ---- dates: the one rule of every date field, for the forms, the import and the pages ----
+
+EARLIEST_DATE = dt.date(1970, 1, 1)
+"""No date in Rebound is earlier: an interview, a rejection or an action before 1970 is a typo."""
+DUE_YEARS_AHEAD = 10
+"""A due date may be up to ten years ahead (the date pickers' own range)."""
+PAST_DATE_FIELDS = ("interviewed_on", "rejected_on", "requested_on", "done_on")
+"""Dates of something that happened: from :data:`EARLIEST_DATE` to today."""
+_DATE_SUBJECTS = {"requested_on": "The date you asked"}
+
+
+def _years_after(day: dt.date, years: int) -> dt.date:
+    if day.year + years > dt.MAXYEAR:
+        return dt.date.max
+    if (day.month, day.day) == (2, 29):
+        day = day.replace(day=28)
+    return day.replace(year=day.year + years)
+
+
+def date_range(field: str, today: dt.date | None = None) -> tuple[dt.date, dt.date]:
+    """The first and last date ``field`` accepts (both included). Pages use it for their date
+    pickers' ``min_value`` and ``max_value``; :func:`date_error` checks a value against it."""
+    today = today or dt.date.today()
+    if field in PAST_DATE_FIELDS:
+        return EARLIEST_DATE, today
+    if field == "due_on":
+        return EARLIEST_DATE, _years_after(today, DUE_YEARS_AHEAD)
+    raise KeyError(f"{field} is not a date field")
+
+
+def picker_range(
+    field: str, *stored: dt.date | None, today: dt.date | None = None
+) -> tuple[dt.date, dt.date]:
+    """``min_value`` and ``max_value`` for a page's date picker of ``field``: the field's
+    range, widened to hold the ``stored`` dates, so a date saved before these rules (or
+    written by hand into the database) is shown, and refused with a message on save,
+    instead of crashing the page."""
+    first, last = date_range(field, today)
+    days = [d for d in stored if d is not None]
+    return min([first, *days]), max([last, *days])
+
+
+def date_error(field: str, value: dt.date | None, today: dt.date | None = None) -> str | None:
+    """Why ``value`` cannot be stored in the date field ``field``, or None if it can
+    (no date at all is always allowed here; whether one is required is the caller's rule)."""
+    if value is None:
+        return None
+    today = today or dt.date.today()
+    first, last = date_range(field, today)
+    label = _DATE_SUBJECTS.get(field, FIELD_LABELS[field])
+    if value > last:
+        if last == today:
+            return f"{label} cannot be in the future."
+        return f"{label} cannot be after {last.isoformat()}."
+    if value < first:
+        return f"{label} cannot be before {first.isoformat()}."
     return None
 
 
@@ -95,13 +157,16 @@ def check_rejection(
         errors["stage"] = "Choose the stage you reached."
     if rejected_on is None:
         errors["rejected_on"] = "Rejection date is required."
-    elif rejected_on > today:
-        errors["rejected_on"] = "Rejection date cannot be in the future."
-    if interviewed_on is not None:
-        if interviewed_on > today:
-            errors["interviewed_on"] = "Interview date cannot be in the future."
-        elif rejected_on is not None and rejected_on < interviewed_on:
-            errors["rejected_on"] = "Rejection date cannot be before the interview date."
+    for field, value in (("rejected_on", rejected_on), ("interviewed_on", interviewed_on)):
+        message = date_error(field, value, today)
+        if message:
+            errors[field] = message
+    if (
+        not errors.keys() & {"rejected_on", "interviewed_on"}
+        and interviewed_on is not None
+        and rejected_on < interviewed_on
+    ):
+        errors["rejected_on"] = "Rejection date cannot be before the interview date."
     unknown = [f for f in fit_factors if f not in FIT_FACTOR_KEYS]
     if unknown:
         errors["fit_factors"] = f"Unknown fit factor: {', '.join(unknown)}."
@@ -143,6 +208,11 @@ def check_ratings(ratings: dict[str, int | None], source: str) -> dict[str, str]
     return errors
 
 
+REQUESTED_NEEDS_A_DATE = (
+    "Add the date you asked, so Rebound can suggest a polite nudge after a week."
+)
+
+
 def check_feedback(
     *, status: str, requested_on: dt.date | None, text: str, today: dt.date | None = None
 ) -> dict[str, str]:
@@ -150,9 +220,31 @@ def check_feedback(
     errors: dict[str, str] = {}
     if status not in FEEDBACK_STATUS_KEYS:
         errors["status"] = "Choose whether you asked for feedback."
-    if requested_on is not None and requested_on > today:
-        errors["requested_on"] = "The date you asked cannot be in the future."
+    message = date_error("requested_on", requested_on, today)
+    if message:
+        errors["requested_on"] = message
+    elif status == "requested" and requested_on is None:
+        errors["requested_on"] = REQUESTED_NEEDS_A_DATE
     message = length_error("text", text)
     if message:
         errors["text"] = message
+    return errors
+
+
+def check_action(
+    *, title: str, due_on: dt.date | None, done_on: dt.date | None, today: dt.date | None = None
+) -> dict[str, str]:
+    """An accepted or done step: a title, and its due and done dates in range."""
+    today = today or dt.date.today()
+    errors: dict[str, str] = {}
+    if not title.strip():
+        errors["title"] = f"{FIELD_LABELS['title']} is required."
+    else:
+        message = length_error("title", title)
+        if message:
+            errors["title"] = message
+    for field, value in (("due_on", due_on), ("done_on", done_on)):
+        message = date_error(field, value, today)
+        if message:
+            errors[field] = message
     return errors

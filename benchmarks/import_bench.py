@@ -27,7 +27,7 @@ def generated_backup(n: int) -> str:
     docs = []
     for i in range(n):
         doc = copy.deepcopy(template[i % len(template)])
-        day = dt.date(2000, 1, 1) + dt.timedelta(days=i)
+        day = dt.date(2026, 11, 25) - dt.timedelta(days=n - i)  # none in the future
         doc["company"] = f"{doc['company']} {i}"
         doc["rejected_on"] = day.isoformat()
         doc["interviewed_on"] = (day - dt.timedelta(days=3)).isoformat()

@@ -61,7 +61,7 @@ text = st.text(
     max_size=40,
 )
 short = st.text(alphabet=st.characters(blacklist_categories=("Cs",)), min_size=1, max_size=30)
-day = st.dates(min_value=dt.date(2000, 1, 1), max_value=dt.date(2030, 12, 31))
+day = st.dates(min_value=dt.date(2000, 1, 1), max_value=TODAY)  # no date in the future
 maybe_day = st.none() | day.map(dt.date.isoformat)
 nullable_text = st.none() | text.filter(bool)
 
@@ -90,8 +90,11 @@ def rejection_docs(draw) -> dict:
         },
         "self_ratings": {k: draw(st.none() | st.integers(1, 5)) for k in SKILL_KEYS},
         "feedback": {
-            "status": draw(st.sampled_from(FEEDBACK_STATUS_KEYS)),
-            "requested_on": draw(maybe_day),
+            "status": (status := draw(st.sampled_from(FEEDBACK_STATUS_KEYS))),
+            # "requested" needs the date it was asked, as the feedback form does
+            "requested_on": draw(
+                day.map(dt.date.isoformat) if status == "requested" else maybe_day
+            ),
             "text": draw(nullable_text),
             "findings": draw(
                 st.lists(
@@ -254,13 +257,13 @@ def _refused(db, raw) -> BackupError:
 
 BAD_FIELDS = [
     ({"company": None}, "company", "is required"),
-    ({"company": "   "}, "company", "cannot be empty"),
+    ({"company": "   "}, "company", "Company is required"),
     ({"role": 5}, "role", "must be text"),
     ({"stage": "lunch"}, "stage", "must be one of screening"),
     ({"rejected_on": "2026-02-30"}, "rejected_on", "2026-02-30 is not a real date"),
     ({"rejected_on": "20261009"}, "rejected_on", "YYYY-MM-DD"),
     ({"rejected_on": "9 Oct 2026"}, "rejected_on", "YYYY-MM-DD"),
-    ({"interviewed_on": "2026-10-20"}, "rejected_on", "is before interviewed_on"),
+    ({"interviewed_on": "2026-10-20"}, "rejected_on", "cannot be before the interview date"),
     ({"contact_name": "x" * 201}, "contact_name", "201 characters long; the limit is 200"),
     ({"reason_given": "x" * 20_001}, "reason_given", "the limit is 20,000"),
     ({"fit_factors": ["bad_luck"]}, "fit_factors[1]", "must be one of other_candidate"),
@@ -287,7 +290,7 @@ BAD_FIELDS = [
         "-1, 0 or 1",
     ),
     ({"actions": [{"title": "Do", "strategy": "nap"}]}, "actions[1].strategy", "one of"),
-    ({"actions": [{"title": "", "strategy": "shore_up"}]}, "actions[1].title", "empty"),
+    ({"actions": [{"title": "", "strategy": "shore_up"}]}, "actions[1].title", "is required"),
     (
         {"actions": [{"title": "Do", "strategy": "shore_up", "skill": "juggling"}]},
         "actions[1].skill",
@@ -322,7 +325,7 @@ def test_a_bad_field_is_refused_naming_the_rejection_and_field(db, change, field
         (encode({"format": "rebound-backup", "rejections": []}), '"version"'),
         (encode({"format": "rebound-backup", "version": 1}), '"rejections" list'),
         (encode(document("not an object")), "Rejection 1, field (whole rejection)"),
-        (b"[" * 100_000 + b"]" * 100_000, "not valid JSON"),
+        (b"[" * 100_000 + b"]" * 100_000, "more than 12,516 lists and objects in 200,000 bytes"),
     ],
 )
 def test_a_file_that_is_not_a_backup_is_refused(db, raw, problem):
@@ -380,7 +383,7 @@ def many_rejections(n: int) -> dict:
     for i in range(n):
         doc = copy.deepcopy(template[i % 3])
         doc["company"] = f"{doc['company']} {i}"
-        day = dt.date(2000, 1, 1) + dt.timedelta(days=i)
+        day = TODAY - dt.timedelta(days=n - 1 - i)  # oldest first, the last one today
         doc["rejected_on"] = day.isoformat()
         doc["interviewed_on"] = (day - dt.timedelta(days=3)).isoformat()
         docs.append(doc)
@@ -442,3 +445,322 @@ def test_import_writes_what_storage_writes(db):
         mine = [{k: v for k, v in r.items() if k not in ignore} for r in bulk[table].rows]
         theirs = [{k: v for k, v in r.items() if k not in ignore} for r in db[table].rows]
         assert mine == theirs, table
+
+
+# ---- dates: the forms' rules (issue 10, item 5) ------------------------------------------
+
+DATE_REFUSALS = [
+    ({"rejected_on": "0001-01-01"}, "rejected_on", "cannot be before 1970-01-01"),
+    ({"rejected_on": "9999-12-31"}, "rejected_on", "Rejection date cannot be in the future"),
+    ({"rejected_on": "2026-11-26"}, "rejected_on", "Rejection date cannot be in the future"),
+    ({"interviewed_on": "0001-01-01"}, "interviewed_on", "cannot be before 1970-01-01"),
+    ({"interviewed_on": "2027-01-01"}, "interviewed_on", "cannot be in the future"),
+    (
+        {"feedback": {"status": "requested", "requested_on": "9999-12-31"}},
+        "feedback.requested_on",
+        "The date you asked cannot be in the future",
+    ),
+    (
+        {"feedback": {"status": "received", "requested_on": "1969-12-31"}},
+        "feedback.requested_on",
+        "cannot be before 1970-01-01",
+    ),
+    (
+        {"feedback": {"status": "requested"}},
+        "feedback.requested_on",
+        "Add the date you asked",
+    ),
+    (
+        {"actions": [{"title": "Do", "strategy": "shore_up", "due_on": "9999-12-31"}]},
+        "actions[1].due_on",
+        "Due date cannot be after 2036-11-25",
+    ),
+    (
+        {"actions": [{"title": "Do", "strategy": "shore_up", "due_on": "0001-01-01"}]},
+        "actions[1].due_on",
+        "cannot be before 1970-01-01",
+    ),
+    (
+        {"actions": [{"title": "Do", "strategy": "shore_up", "done_on": "2026-11-26"}]},
+        "actions[1].done_on",
+        "Done date cannot be in the future",
+    ),
+]
+
+
+@pytest.mark.parametrize(("change", "field", "problem"), DATE_REFUSALS)
+def test_import_refuses_the_dates_the_forms_refuse(change, field, problem):
+    bad = {**minimal("Brightpath"), **change}
+    with pytest.raises(BackupError) as err:
+        backup.parse_backup(encode(document(minimal("Acme"), bad)), today=TODAY)
+    assert err.value.message.startswith(f"Rejection 2 (Brightpath), field {field}: ")
+    assert problem in err.value.message
+    assert (err.value.position, err.value.field) == (2, field)
+
+
+def test_the_edges_of_each_date_range_are_accepted():
+    ok = minimal(
+        rejected_on=TODAY.isoformat(),
+        interviewed_on="1970-01-01",
+        feedback={"status": "requested", "requested_on": TODAY.isoformat()},
+        actions=[
+            {"title": "a", "strategy": "shore_up", "due_on": "2036-11-25", "done_on": "1970-01-01"}
+        ],
+    )
+    (rejection,) = backup.parse_backup(encode(document(ok)), today=TODAY)
+    assert rejection.actions[0].due_on == dt.date(2036, 11, 25)
+
+
+FORM_DATES = st.one_of(
+    st.dates(),  # year 1 to year 9999
+    st.dates(min_value=dt.date(1969, 12, 25), max_value=dt.date(1970, 1, 5)),
+    st.dates(min_value=TODAY - dt.timedelta(days=5), max_value=TODAY + dt.timedelta(days=5)),
+)
+
+
+@settings(max_examples=200, deadline=None)
+@given(rejected=FORM_DATES, interviewed=st.none() | FORM_DATES, asked=st.none() | FORM_DATES)
+def test_an_import_refuses_exactly_what_the_forms_refuse(rejected, interviewed, asked):
+    from assessment import validation
+
+    form = validation.check_rejection(
+        company="Acme",
+        role="Analyst",
+        contact_name="",
+        stage="onsite",
+        interviewed_on=interviewed,
+        rejected_on=rejected,
+        reason_given="",
+        today=TODAY,
+    )
+    form.update(
+        {
+            f"feedback.{k}": v
+            for k, v in validation.check_feedback(
+                status="requested", requested_on=asked, text="", today=TODAY
+            ).items()
+        }
+    )
+    doc = minimal(
+        rejected_on=rejected.isoformat(),
+        interviewed_on=interviewed and interviewed.isoformat(),
+        feedback={"status": "requested", "requested_on": asked and asked.isoformat()},
+    )
+    try:
+        backup.parse_backup(encode(document(doc)), today=TODAY)
+    except BackupError as err:
+        assert err.field in form and err.message.endswith(form[err.field])
+    else:
+        assert form == {}
+
+
+# ---- any malformed file gets a one-line refusal (item 6) --------------------------------
+
+
+def _refusal(raw: bytes) -> BackupError:
+    with pytest.raises(BackupError) as err:
+        backup.parse_backup(raw, today=TODAY)
+    message = err.value.message
+    message.encode("utf-8")  # can be shown and written anywhere
+    assert "\n" not in message and message.endswith((".", ")"))
+    return err.value
+
+
+def test_a_number_longer_than_python_reads_is_refused():
+    digits = b"9" * 5_000
+    head = b'{"format": "rebound-backup", "version": 1, "rejections": [{"company": "A", '
+    raw = head + b'"role": "R", "stage": "final", "rejected_on": "2026-01-01", "reflection": '
+    raw += b'{"mood": ' + digits + b"}}]}"
+    assert "a number too long" in _refusal(raw).message
+    raw = b'{"format": "rebound-backup", "version": ' + digits + b', "rejections": []}'
+    assert "a number too long" in _refusal(raw).message
+
+
+def test_a_huge_version_number_is_not_echoed():
+    raw = encode({"format": "rebound-backup", "version": 10**4000, "rejections": []})
+    message = _refusal(raw).message
+    assert "newer version of Rebound;" in message and len(message) < 200
+
+
+def test_text_from_the_file_is_escaped_in_the_refusal():
+    bad = minimal("Bad\ud800Co")  # json.dumps writes the lone surrogate as a "\ud800" escape
+    assert _refusal(encode(document(bad))).message == (
+        "Rejection 1 (Bad\\ud800Co), field company: contains characters that are not valid text."
+    )
+    bad = minimal("Co \x1b[2J\x00\u202e", stage="lunch")
+    message = _refusal(encode(document(bad))).message
+    assert message.startswith("Rejection 1 (Co \\x1b[2J\\x00\\u202e), field stage:")
+
+
+def test_an_unknown_key_is_escaped_and_cut_in_the_refusal():
+    odd = minimal(**{"\udc00\x07" + "k" * 5_000: 1})
+    err = _refusal(encode(document(odd)))
+    assert err.message.startswith("Rejection 1 (Acme), field \\udc00\\x07kkk")
+    assert len(err.message) < 300 and err.field in err.message
+
+
+def test_a_long_company_is_cut_in_the_refusal():
+    message = _refusal(encode(document(minimal("C" * 200, stage="lunch")))).message
+    assert message.startswith("Rejection 1 (" + "C" * 60 + "…), field stage:")
+
+
+def test_deep_nesting_is_refused_without_a_recursion_error():
+    for depth in (50, 5_000, 200_000):
+        nested = b"[" * depth + b"]" * depth
+        raw = b'{"format": "rebound-backup", "version": 1, "rejections": ' + nested + b"}"
+        raw += b" " * (depth * 2 * backup.BYTES_PER_CONTAINER)  # room under the count limit
+        assert "nested more than 8 levels deep" in _refusal(raw).message
+
+
+# ---- what parsing may cost (item 7) -------------------------------------------------------
+
+
+def _tiny_containers(inner: bytes, size: int) -> bytes:
+    head = b'{"format":"rebound-backup","version":1,"rejections":['
+    count = (size - len(head)) // (len(inner) + 1)
+    return head + b",".join([inner] * count) + b"]}"
+
+
+@pytest.mark.parametrize("inner", [b"[]", b"{}", b"[{}]", b'{"a":[]}'])
+def test_a_file_of_tiny_containers_is_refused_before_it_is_built(inner):
+    raw = _tiny_containers(inner, 1_000_000)
+    message = _refusal(raw).message
+    assert f"lists and objects in {len(raw):,} bytes" in message
+    assert f"at most one per {backup.BYTES_PER_CONTAINER} bytes" in message
+
+
+def test_containers_inside_strings_do_not_count():
+    brackets = "[]{}" * 5_000
+    (rejection,) = backup.parse_backup(
+        encode(document(minimal(reason_given=brackets, role='R "[{'))), today=TODAY
+    )
+    assert rejection.reason_given == brackets and rejection.role == 'R "[{'
+
+
+def test_an_unterminated_string_is_refused_quickly():
+    raw = b'{"format": "rebound-backup", "rejections": ["' + b'\\"[]' * 250_000
+    assert "not valid JSON" in _refusal(raw).message
+
+
+def test_the_densest_legitimate_backup_is_accepted():
+    """Every container present and empty, one-letter names, no spaces: the most containers
+    per byte the format allows."""
+    one = {
+        "company": "A",
+        "role": "R",
+        "stage": "final",
+        "rejected_on": "2026-01-01",
+        "fit_factors": [],
+        "reflection": {},
+        "self_ratings": {},
+        "feedback": {"findings": [{"key": "evidence", "polarity": 0}] * 3, "ratings": {}},
+        "actions": [{"title": "x", "strategy": "shore_up"}] * 3,
+    }
+    docs = [{**one, "company": f"{i}"} for i in range(2_000)]
+    raw = json.dumps(document(*docs), separators=(",", ":")).encode()
+    assert len(backup.parse_backup(raw, today=TODAY)) == 2_000
+
+
+def test_a_large_compact_export_is_accepted():
+    doc = many_rejections(3_000)
+    raw = json.dumps(doc, separators=(",", ":"), ensure_ascii=False).encode()
+    assert len(backup.parse_backup(raw, today=TODAY)) == 3_000
+
+
+def test_an_unknown_top_level_field_is_refused():
+    raw = encode({**document(minimal()), "padding": [[]] * 3})
+    err = _refusal(raw)
+    assert err.message.startswith('The backup has a field "padding" that is not part of')
+    assert err.field == "padding"
+    exported = backup.dumps_backup(backup.export_backup(_examples_db(), now=NOW))
+    assert len(backup.parse_backup(exported, today=TODAY)) == 3  # exported_at is one
+
+
+class _Endless(io.RawIOBase):
+    """A stream of spaces that never ends, like a huge file or stdin."""
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer) -> int:
+        buffer[:] = b" " * len(buffer)
+        return len(buffer)
+
+
+def test_a_stream_is_read_to_one_byte_over_the_limit_and_refused():
+    raw = backup.read_backup(io.BufferedReader(_Endless()))
+    assert len(raw) == backup.MAX_BACKUP_BYTES + 1
+    assert _refusal(raw).message == (
+        "The file is larger than 50 MB; a backup can be at most 50 MB."
+    )
+
+
+# ---- CSV (item 8 and 14) ------------------------------------------------------------------
+
+
+def test_csv_keeps_a_carriage_return_from_starting_a_row(db):
+    hostile = minimal("Beta\r=cmd|' /C calc'!A0", role="\x00\x1b\x07\x7f\x85Analyst")
+    backup.import_rejections(db, backup.parse_backup(encode(document(hostile)), today=TODAY))
+    data = backup.export_csv(db)
+    assert not any(c in data for c in "\x00\x1b\x07\x7f\x85")
+    lines = data.splitlines()
+    assert len(lines) == 3 and lines[2].startswith("=cmd")  # inside the quoted company
+    assert lines[1].startswith('"2026-10-09","Beta')  # every cell quoted
+    (row,) = csv.DictReader(io.StringIO(data, newline=""))
+    assert row["company"] == "Beta\n=cmd|' /C calc'!A0" and row["role"] == "Analyst"
+
+
+def test_csv_defuses_formulas_after_leading_spaces(db):
+    backup.import_rejections(
+        db, backup.parse_backup(encode(document(minimal("  =1+1", role="\t-2"))), today=TODAY)
+    )
+    (row,) = csv.DictReader(io.StringIO(backup.export_csv(db), newline=""))
+    assert row["company"] == "'  =1+1" and row["role"] == "'\t-2"
+
+
+def _brackets_one_byte_at_a_time(data: bytes) -> bytes:
+    """The brackets outside string literals, read the slow and obvious way."""
+    out, in_string, escaped = bytearray(), False, False
+    for byte in data:
+        c = bytes([byte])
+        if in_string:
+            if escaped:
+                escaped = False
+            elif c == b"\\":
+                escaped = True
+            elif c == b'"':
+                in_string = False
+        elif c == b'"':
+            in_string = True
+        elif c in b"[{":
+            out += b"["
+        elif c in b"]}":
+            out += b"]"
+    return bytes(out)
+
+
+STRING_CONTENT = st.lists(
+    st.sampled_from([b"a", b"[", b"]", b"{", b"}", b",", b"\\\\", b'\\"', b"\\n", b"\\u005c"])
+).map(b"".join)
+JSON_LIKE = st.tuples(
+    st.lists(
+        st.one_of(
+            st.sampled_from([b"[", b"]", b"{", b"}", b",", b":", b"1", b" "]),
+            STRING_CONTENT.map(lambda c: b'"' + c + b'"'),
+        )
+    ).map(b"".join),
+    st.one_of(st.just(b""), STRING_CONTENT.map(lambda c: b'"' + c)),  # unterminated at the end
+).map(b"".join)
+
+
+@settings(max_examples=500, deadline=None)
+@given(data=JSON_LIKE, chunk=st.integers(1, 9))
+def test_brackets_inside_strings_are_never_counted_wherever_a_slice_ends(data, chunk):
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(backup, "SCAN_BYTES", chunk)
+        assert backup._brackets(data, 10**9) == _brackets_one_byte_at_a_time(data)
+
+
+def test_a_file_of_tiny_strings_and_containers_is_refused():
+    raw = _tiny_containers(b'"",[]', 1_000_000)
+    assert "lists and objects in" in _refusal(raw).message

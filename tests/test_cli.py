@@ -95,8 +95,8 @@ def test_an_invalid_backup_exits_2_with_one_line_and_writes_nothing(tmp_path):
     assert done.returncode == 2 and done.stdout == b""
     lines = done.stderr.decode().splitlines()
     assert lines == [
-        "error: Rejection 2 (Bad Co), field self_ratings.evidence: must be a whole number "
-        "from 1 to 5, or null. Nothing was imported."
+        "error: Rejection 2 (Bad Co), field self_ratings.evidence: Rating of evidence must be "
+        "from 1 to 5 or empty. Nothing was imported."
     ]
     assert dump(path) == before
 
@@ -192,3 +192,47 @@ def test_plan_without_rejections_or_of_another_owner_exits_2(tmp_path, capsys):
     main(capsys, "demo", "--db", str(path), "--owner", "someone@else")
     code, out, err = main(capsys, "plan", "--db", str(path), "--rejection", "1")
     assert (code, out, err) == (2, "", "error: There is no rejection with id 1.\n")
+
+
+def _backup(*rejections: dict) -> str:
+    return json.dumps({"format": "rebound-backup", "version": 1, "rejections": list(rejections)})
+
+
+GOOD = {"company": "Good", "role": "r", "stage": "onsite", "rejected_on": "2026-01-02"}
+HEAD = b'{"format": "rebound-backup", "version": 1, "rejections": '
+MALFORMED = {
+    "a 5,000-digit number": HEAD + b'[{"company": "A", "role": "r", "stage": "final", '
+    b'"rejected_on": "2026-01-02", "reflection": {"mood": ' + b"7" * 5_000 + b"}}]}",
+    "a lone surrogate in a company": _backup({**GOOD, "company": "X\ud800", "stage": "?"}),
+    "controls in a company": _backup({**GOOD, "company": "\x1b[2J\x00Co", "stage": "?"}),
+    "deep nesting": HEAD + b"[" * 100_000 + b"]" * 100_000 + b"}" + b" " * 4_000_000,
+    "tiny containers": HEAD + b"[" + b"[]," * 500_000 + b"[]]}",
+    "an unknown top-level key": _backup(GOOD)[:-1] + ', "\\udfff": 1}',
+    "a year-1 rejection": _backup({**GOOD, "rejected_on": "0001-01-01"}),
+    "a year-9999 request": _backup({**GOOD, "feedback": {"requested_on": "9999-12-31"}}),
+    "not UTF-8": b"\xff\xfe\x00\x01",
+    "an unterminated string": HEAD + b'["' + b'\\"' * 100_000,
+}
+
+
+@pytest.mark.parametrize("name", MALFORMED)
+def test_every_malformed_file_exits_2_with_one_line_and_no_traceback(tmp_path, name):
+    file = tmp_path / "bad.json"
+    raw = MALFORMED[name]
+    file.write_bytes(raw if isinstance(raw, bytes) else raw.encode())
+    done = run("import", str(file), "--db", str(tmp_path / "r.db"))
+    assert done.returncode == 2 and done.stdout == b""
+    err = done.stderr.decode("utf-8")  # strictly UTF-8: nothing unencodable was echoed
+    assert err.startswith("error: ") and err.count("\n") == 1 and "Traceback" not in err
+    assert err.endswith("Nothing was imported.\n")
+    assert not any(c in err for c in "\x00\x1b\ud800")
+
+
+def test_skipped_labels_on_stderr_escape_control_characters(tmp_path, capsys):
+    file = tmp_path / "b.json"
+    file.write_text(_backup({**GOOD, "company": "\x1b[31mRed\x07"}))
+    path = str(tmp_path / "r.db")
+    main(capsys, "import", str(file), "--db", path)
+    code, out, err = main(capsys, "import", str(file), "--db", path)
+    assert code == 0 and "skipped: \\x1b[31mRed\\x07 · r · Onsite · 2026-01-02\n" in err
+    assert "\x1b" not in err and "\x07" not in err

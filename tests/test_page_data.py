@@ -76,8 +76,7 @@ def test_an_invalid_backup_names_the_rejection_and_field_and_writes_nothing(exam
     assert not at.exception
     assert "nothing was changed" in at.error[0].value
     assert at.code[-1].value == (
-        "Rejection 2 (BrightPath Health), field reflection.mood: must be a whole number "
-        "from 1 to 5, or null."
+        "Rejection 2 (BrightPath Health), field reflection.mood: Mood must be from 1 to 5."
     )
     assert not at.get("metric")
     assert list(example_db.conn.iterdump()) == before

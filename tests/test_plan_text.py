@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 from assessment import examples, plan_text, steps, storage
 from assessment.models import Action, Rejection
@@ -68,3 +69,33 @@ def test_empty_plan_still_reads_sensibly():
     r = Rejection(company="A", role="B", stage="screening", rejected_on=TODAY)
     text = plan_text.plan_markdown(r, [], today=TODAY)
     assert "There are no steps" in text
+
+
+def test_control_characters_from_user_text_stay_out_of_the_markdown():
+    controls = "\x00\x1b\x07\x7f\x85"
+    r = Rejection(
+        company=f"Ac{controls}me",
+        role=f"Ana{controls}lyst",
+        stage="final",
+        rejected_on=dt.date(2026, 11, 1),
+        contact_name=f"Pri{controls}ya",
+        reason_given=f"No{controls}pe\r\nnext\rline",
+        fit_factors=("other_candidate",),
+    )
+    actions = (Action("stay_positive", f"Ti{controls}tle", None, id=1, due_on=TODAY),)
+    plan = steps.merge_actions(steps.suggest_steps(r, today=TODAY), actions)
+    text = plan_text.plan_markdown(r, plan, today=TODAY)
+    assert not any(c in text for c in controls + "\r")
+    text.encode("utf-8")
+    assert text.startswith("# Next steps: Acme, Analyst\n")
+    assert re.search(r"\n## \d+\. Title\n", text) and "Due this week: Title." in text
+    assert "Dear Pri" in text  # a message to copy, in a code block
+
+
+def test_dates_at_the_ends_of_the_calendar_still_make_a_plan():
+    for day in (dt.date.min, dt.date.max):
+        r = Rejection(company="A", role="B", stage="final", rejected_on=day)
+        actions = (Action("shore_up", "Shore up", "evidence", id=1, due_on=day, done_on=day),)
+        plan = steps.merge_actions(steps.suggest_steps(r, today=TODAY), actions)
+        text = plan_text.plan_markdown(r, plan, today=TODAY)
+        assert f"Rejected on {day.isoformat()}" in text

@@ -103,3 +103,37 @@ def test_very_long_and_multiline_names_still_parse():
 
 def test_no_reconnect_event_without_keep_door_open_step():
     assert events(reminders.plan_calendar(REJECTION, [])) == []
+
+
+CONTROLS = "\x00\x1b\x07\x7f\x85"
+
+
+def test_control_characters_from_user_text_stay_out_of_the_calendar():
+    r = replace(
+        REJECTION,
+        company=f"Ac{CONTROLS}me",
+        role=f"Ana{CONTROLS}lyst",
+        contact_name=f"Pri{CONTROLS}ya",
+        reason_given=f"No{CONTROLS}pe\r\nsecond line",
+        fit_factors=("other_candidate",),
+    )
+    actions = (Action("stay_positive", f"Ti{CONTROLS}tle", None, due_on=TODAY, id=1),)
+    data = reminders.plan_calendar(r, plan_for(r, actions))
+    for byte in (b"\x00", b"\x1b", b"\x07", b"\x7f", "\x85".encode()):
+        assert byte not in data
+    assert not any(c in data.decode() for c in CONTROLS)
+    cal = Calendar.from_ical(data)
+    assert str(cal["x-wr-calname"]) == "Rebound: Acme"
+    found = {str(e["uid"]): e for e in cal.walk("VEVENT")}
+    assert str(found["rebound-7-action-1@rebound.local"]["summary"]) == "Title (Acme)"
+    assert str(found["rebound-7-reconnect@rebound.local"]["summary"]) == "Reconnect with Acme"
+    assert "Dear Pri" in str(found["rebound-7-reconnect@rebound.local"]["description"])
+
+
+def test_a_stored_date_at_the_end_of_the_calendar_still_makes_a_file():
+    r = replace(REJECTION, rejected_on=dt.date.max)
+    actions = (Action("shore_up", "Last day", "evidence", due_on=dt.date.max, id=1),)
+    data = reminders.plan_calendar(r, plan_for(r, actions))
+    starts = sorted(e.decoded("dtstart") for e in events(data))
+    assert starts == [dt.date.max, dt.date.max]  # the reconnect date cannot be later
+    assert all("dtend" not in e for e in events(data))  # one day long by definition

@@ -103,3 +103,65 @@ def test_clean_parts_remove_newlines_from_single_line_fields():
     )
     assert part["company"] == "Acme" and part["role"] == "Role"
     assert part["reason_given"] == "a\nb"
+
+
+# ---- dates: one rule per field, for the forms, the import and the pages ------------------
+
+
+def test_every_date_field_has_one_range():
+    for field in ("interviewed_on", "rejected_on", "requested_on", "done_on"):
+        assert validation.date_range(field, TODAY) == (dt.date(1970, 1, 1), TODAY)
+    assert validation.date_range("due_on", TODAY) == (dt.date(1970, 1, 1), dt.date(2036, 11, 25))
+    assert validation.date_range("due_on", dt.date(2028, 2, 29))[1] == dt.date(2038, 2, 28)
+    assert validation.date_range("due_on", dt.date(9995, 1, 1))[1] == dt.date.max
+
+
+def test_dates_before_1970_are_refused_in_the_reflect_form():
+    errors = check(rejected_on=dt.date(1, 1, 1), interviewed_on=dt.date(1969, 12, 31))
+    assert errors == {
+        "rejected_on": "Rejection date cannot be before 1970-01-01.",
+        "interviewed_on": "Interview date cannot be before 1970-01-01.",
+    }
+    assert check(rejected_on=dt.date.max, interviewed_on=None) == {
+        "rejected_on": "Rejection date cannot be in the future."
+    }
+
+
+def test_the_feedback_form_refuses_old_dates_and_requested_without_a_date():
+    def feedback(status, requested_on):
+        return validation.check_feedback(
+            status=status, requested_on=requested_on, text="", today=TODAY
+        )
+
+    assert feedback("received", dt.date(1, 1, 1)) == {
+        "requested_on": "The date you asked cannot be before 1970-01-01."
+    }
+    assert feedback("requested", None) == {
+        "requested_on": "Add the date you asked, so Rebound can suggest a polite nudge after "
+        "a week."
+    }
+    assert feedback("requested", TODAY) == {} and feedback("declined", None) == {}
+
+
+def test_action_checks():
+    def action(title="Do it", due_on=None, done_on=None):
+        return validation.check_action(title=title, due_on=due_on, done_on=done_on, today=TODAY)
+
+    assert action() == {} and action(due_on=dt.date(2036, 11, 25), done_on=TODAY) == {}
+    assert action(title=" ") == {"title": "Title is required."}
+    assert "200" in action(title="x" * 201)["title"]
+    assert action(due_on=dt.date.max) == {"due_on": "Due date cannot be after 2036-11-25."}
+    assert action(done_on=TODAY + dt.timedelta(days=1)) == {
+        "done_on": "Done date cannot be in the future."
+    }
+
+
+def test_a_picker_holds_a_stored_date_outside_the_range():
+    first, last = dt.date(1970, 1, 1), TODAY
+    assert validation.picker_range("rejected_on", None, today=TODAY) == (first, last)
+    assert validation.picker_range("rejected_on", dt.date.max, today=TODAY) == (first, dt.date.max)
+    assert validation.picker_range("requested_on", dt.date.min, TODAY, today=TODAY) == (
+        dt.date.min,
+        last,
+    )
+    assert validation.picker_range("due_on", today=TODAY)[1] == dt.date(2036, 11, 25)

@@ -1,0 +1,120 @@
+"""Dates no form or import accepts, written straight into the database (year 1, year 9999):
+the plan, the results, progress, patterns, the files and the CLI still work on them."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+
+import pytest
+from icalendar import Calendar
+
+from assessment import (
+    backup,
+    cli,
+    examples,
+    history,
+    patterns,
+    plan_text,
+    progress,
+    reminders,
+    report,
+    steps,
+    storage,
+)
+
+TODAY = dt.date(2026, 11, 25)
+EXTREMES = [
+    ("0001-01-01", "0001-01-01", "0001-01-01"),
+    ("9999-12-31", "9999-12-31", "9999-12-31"),
+    ("0001-01-01", "9999-12-31", "2026-11-01"),
+    ("9999-12-31", "9999-12-25", "0001-01-02"),
+]
+
+
+def store_dates(db, days: tuple[str, ...]) -> list[int]:
+    """Every date of the example rejections replaced, one day per rejection, by plain SQL."""
+    examples.load_examples(db, today=TODAY)
+    ids = [row[0] for row in db.execute("SELECT id FROM rejections ORDER BY id")]
+    with db.conn:
+        for rid, day in zip(ids, days, strict=True):
+            db.execute(
+                "UPDATE rejections SET rejected_on = ?, interviewed_on = ? WHERE id = ?",
+                [day, day, rid],
+            )
+            db.execute(
+                "UPDATE feedback SET status = 'requested', requested_on = ? WHERE rejection_id = ?",
+                [day, rid],
+            )
+            db.execute(
+                "UPDATE actions SET due_on = ?, done_on = NULL WHERE rejection_id = ?", [day, rid]
+            )
+    return ids
+
+
+@pytest.mark.parametrize("days", EXTREMES)
+def test_the_plan_and_its_files_work_on_any_stored_date(days):
+    db = storage.memory_db()
+    for rid in store_dates(db, days):
+        rejection = storage.get_rejection(db, rid)
+        plan = steps.build_plan(db, rid, today=TODAY)
+        assert plan and [s.priority for s in plan] == list(range(1, len(plan) + 1))
+        assert steps.reconnect_date(rejection) >= rejection.rejected_on
+        text = plan_text.plan_markdown(rejection, plan, today=TODAY)
+        assert f"Rejected on {rejection.rejected_on.isoformat()}" in text
+        cal = Calendar.from_ical(reminders.plan_calendar(rejection, plan))
+        assert cal.walk("VEVENT")
+        steps.progress(plan, TODAY)
+
+
+@pytest.mark.parametrize("days", EXTREMES)
+def test_results_progress_and_patterns_work_on_any_stored_date(days):
+    db = storage.memory_db()
+    for rid in store_dates(db, days):
+        current = report.assessment_of(storage.get_rejection(db, rid))
+        report.skills_table(current)
+        report.radar_of(db, rid, storage.LOCAL_OWNER)
+    owner = storage.LOCAL_OWNER
+    first, last = progress.date_bounds(db, owner)
+    assert first.isoformat() == min(days) and last.isoformat() == max(days)
+    progress.skill_trend_figure(progress.skill_trend(db, owner))
+    progress.mood_figure(progress.mood_trend(db, owner))
+    progress.stages_figure(progress.stages_reached(db, owner))
+    ends = progress.first_and_latest(db, owner)
+    if ends:
+        progress.radar_figure(*ends)
+    progress.skill_change(db, owner)
+    progress.gaps(db, owner)
+    progress.rejections_table(db, owner)
+    patterns.find_patterns(db, owner)
+    history.history_table(storage.list_rejections(db, owner))
+    backup.export_csv(db, owner)
+
+
+def test_a_backup_of_such_dates_is_refused_naming_the_field():
+    db = storage.memory_db()
+    store_dates(db, EXTREMES[1])
+    raw = backup.dumps_backup(backup.export_backup(db))
+    with pytest.raises(backup.BackupError) as err:
+        backup.parse_backup(raw, today=TODAY)
+    assert err.value.message.startswith("Rejection 1 (Northwind Logistics), field rejected_on: ")
+    assert err.value.message.endswith("Rejection date cannot be in the future.")
+
+
+@pytest.mark.parametrize("days", EXTREMES)
+@pytest.mark.parametrize("fmt", ["markdown", "json"])
+def test_the_cli_plan_prints_any_stored_date(tmp_path, capsys, days, fmt):
+    path = tmp_path / "r.db"
+    db = storage.connect(path)
+    ids = store_dates(db, days)
+    db.close()
+    for rid in ids:
+        code = cli.main(["plan", "--db", str(path), "--rejection", str(rid), "--format", fmt])
+        out, err = capsys.readouterr()
+        assert (code, err) == (0, "")
+        if fmt == "json":
+            assert json.loads(out)
+        else:
+            assert out.startswith("# Next steps: ")
+    assert cli.main(["plan", "--db", str(path)]) == 0  # --latest: the most recent date
+    capsys.readouterr()
