@@ -26,6 +26,7 @@ from dataclasses import dataclass
 
 from sqlite_utils import Database
 
+from assessment import storage
 from assessment.scoring import quadrant
 from assessment.skills import SKILL_KEYS, SKILL_NAMES, STAGE_KEYS, STAGES
 
@@ -223,7 +224,7 @@ def _candidate_rows(db: Database, owner: str, filters: object | None) -> list[Re
         RejectionSummary(
             id=row[0],
             company=row[1],
-            rejected_on=dt.date.fromisoformat(row[2]),
+            rejected_on=storage.stored_date(row[2]) or dt.date.min,
             stage=row[3],
             average=row[4],
             concerns=frozenset(row[5].split(",")) if row[5] else frozenset(),
@@ -247,7 +248,6 @@ def find_patterns(
 
 def summaries(db: Database, owner: str = "local") -> list[RejectionSummary]:
     """Every rejection of the owner as a summary (for tests and small histories)."""
-    from assessment import storage
     from assessment.scoring import assess
 
     ids = [

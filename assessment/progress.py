@@ -26,6 +26,7 @@ from typing import TYPE_CHECKING
 import pandas as pd
 from sqlite_utils import Database
 
+from assessment import storage
 from assessment.skills import SKILL_KEYS, SKILL_NAMES, STAGE_KEYS, STAGES
 
 if TYPE_CHECKING:
@@ -121,7 +122,7 @@ def date_bounds(db: Database, owner: str) -> tuple[dt.date, dt.date] | None:
     ).fetchone()
     if first is None:
         return None
-    return dt.date.fromisoformat(first), dt.date.fromisoformat(last)
+    return storage.stored_date(first) or dt.date.min, storage.stored_date(last) or dt.date.min
 
 
 def granularity(db: Database, owner: str, filters: Filters | None = None) -> str:
@@ -264,7 +265,7 @@ def _snapshot(db: Database, rejection_id: int, rejected_on: str) -> Snapshot:
     theirs = {k: found.get(("interviewer", k)) for k in SKILL_KEYS}
     return Snapshot(
         rejection_id=rejection_id,
-        rejected_on=dt.date.fromisoformat(rejected_on),
+        rejected_on=storage.stored_date(rejected_on) or dt.date.min,
         combined={k: combined_score(own[k], theirs[k]) for k in SKILL_KEYS},
         self_ratings={k: None if own[k] is None else float(own[k]) for k in SKILL_KEYS},
         interviewer={k: map_interviewer(theirs[k]) for k in SKILL_KEYS},

@@ -307,8 +307,13 @@ def _iso(value: dt.date | None) -> str | None:
     return value.isoformat() if value else None
 
 
-def _date(value: str | None) -> dt.date | None:
-    return dt.date.fromisoformat(value) if value else None
+def stored_date(value: str | None) -> dt.date | None:
+    """A date as stored; one that is not a date at all (written by hand into the file) reads
+    as none rather than breaking every page that shows its rejection."""
+    try:
+        return dt.date.fromisoformat(value) if value else None
+    except (TypeError, ValueError):
+        return None
 
 
 # ---- writing ---------------------------------------------------------------------------
@@ -615,8 +620,8 @@ def get_rejection(db: Database, rejection_id: int, owner: str = LOCAL_OWNER) -> 
             strategy=a["strategy"],
             skill=a["skill"],
             title=a["title"],
-            due_on=_date(a["due_on"]),
-            done_on=_date(a["done_on"]),
+            due_on=stored_date(a["due_on"]),
+            done_on=stored_date(a["done_on"]),
         )
         for a in db.query("SELECT * FROM actions WHERE rejection_id = ? ORDER BY id", [rid])
     )
@@ -627,8 +632,9 @@ def get_rejection(db: Database, rejection_id: int, owner: str = LOCAL_OWNER) -> 
         role=row["role"],
         contact_name=row["contact_name"] or "",
         stage=row["stage"],
-        interviewed_on=_date(row["interviewed_on"]),
-        rejected_on=_date(row["rejected_on"]),
+        interviewed_on=stored_date(row["interviewed_on"]),
+        # Required: a value that is no date at all (hand-edited) shows as the first day ever.
+        rejected_on=stored_date(row["rejected_on"]) or dt.date.min,
         reason_given=row["reason_given"] or "",
         fit_factors=tuple(json.loads(row["fit_factors"] or "[]")),
         created_at=row["created_at"] or "",
@@ -642,7 +648,7 @@ def get_rejection(db: Database, rejection_id: int, owner: str = LOCAL_OWNER) -> 
         self_ratings=_ratings(db, rid, "self"),
         feedback=Feedback(
             status=(fb or {}).get("status") or "not_requested",
-            requested_on=_date((fb or {}).get("requested_on")),
+            requested_on=stored_date((fb or {}).get("requested_on")),
             text=(fb or {}).get("text") or "",
             findings=findings,
             ratings=_ratings(db, rid, "interviewer"),

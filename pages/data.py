@@ -67,17 +67,10 @@ def _parsed(file) -> tuple[list | None, str | None]:
     cached = st.session_state.get("import_parsed")
     if cached and cached[0] == file.file_id:
         return cached[1], cached[2]
-    if file.size > backup.MAX_BACKUP_BYTES:
-        result = (
-            None,
-            f"The file is {file.size / 1024 / 1024:.1f} MB; a backup can be at most "
-            f"{backup.MAX_BACKUP_BYTES // 1024 // 1024} MB.",
-        )
-    else:
-        try:
-            result = (backup.parse_backup(file.getvalue()), None)
-        except backup.BackupError as exc:
-            result = (None, exc.message)
+    try:
+        result = (backup.parse_backup(file.getvalue()), None)
+    except backup.BackupError as exc:  # the size limit too: parse_backup is the one check
+        result = (None, exc.message)
     st.session_state["import_parsed"] = (file.file_id, *result)
     return result
 

@@ -119,9 +119,11 @@ with st.form("feedback_form"):
         key="fb_status",
     )
     field_error("status")
+    first, last = validation.picker_range("requested_on", state.fb_requested_on, today=ui.today())
     st.date_input(
         "Date you asked (for a follow-up reminder)",
-        max_value=ui.today(),
+        min_value=first,
+        max_value=last,
         key="fb_requested_on",
         format="YYYY-MM-DD",
     )
@@ -201,10 +203,6 @@ if save:
     problems = validation.check_feedback(
         status=status, requested_on=requested_on, text=text, today=ui.today()
     )
-    if status == "requested" and requested_on is None and "requested_on" not in problems:
-        problems["requested_on"] = (
-            "Add the date you asked, so Rebound can suggest a polite nudge after a week."
-        )
     if problems:
         state.fb_errors = problems
         st.rerun()

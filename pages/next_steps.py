@@ -1,9 +1,7 @@
-import datetime as dt
-
 import streamlit as st
 
 import ui
-from assessment import outreach, plan_text, reminders, storage
+from assessment import outreach, plan_text, reminders, storage, validation
 from assessment import steps as plan
 from assessment.models import Step
 from assessment.skills import SKILL_NAMES, STRATEGIES
@@ -64,6 +62,10 @@ def _remove(action_id: int) -> None:
 
 def _set_due(action_id: int, key: str) -> None:
     due = st.session_state.get(key)
+    problem = validation.date_error("due_on", due, ui.today())
+    if problem:
+        ui.flash(f"{problem} The due date was not changed.")
+        return
     _safely(
         lambda: storage.update_action(ctx.db, action_id, ctx.owner, due_on=due),
         "Due date saved." if due else "Due date cleared.",
@@ -156,13 +158,15 @@ def _step_controls(step: Step, accept_key: str) -> None:
         col2.button("Remove from plan", key=f"remove_{aid}", on_click=_remove, args=(aid,))
         return
     due_key = f"due_{aid}"
+    first, last = validation.picker_range("due_on", step.due_on, today=today)
     st.date_input(
         "Due date (optional)",
         value=step.due_on,
         key=due_key,
         on_change=_set_due,
         args=(aid, due_key),
-        min_value=min(step.due_on or today, today) - dt.timedelta(days=3650),
+        min_value=first,
+        max_value=last,
         format="YYYY-MM-DD",
     )
     if step.due_on is not None and step.due_on < today:

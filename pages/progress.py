@@ -3,7 +3,7 @@ import datetime as dt
 import streamlit as st
 
 import ui
-from assessment import patterns, progress
+from assessment import patterns, progress, validation
 from assessment.skills import SKILL_KEYS, SKILL_NAMES, STAGE_KEYS, STAGES
 
 ctx = ui.page("Progress")
@@ -20,13 +20,14 @@ if bounds is None:
 
 TABLE_ROWS = 100
 
+first, last = validation.picker_range("rejected_on", *bounds)
 with st.container(border=True):
     cols = st.columns([2, 2, 2])
     chosen_dates = cols[0].date_input(
         "Rejected between",
         value=bounds,
-        min_value=dt.date(1970, 1, 1),
-        max_value=dt.date.today() + dt.timedelta(days=366),
+        min_value=first,
+        max_value=max(last, dt.date.today() + dt.timedelta(days=366)),
         key="progress_dates",
     )
     chosen_stages = cols[1].multiselect(

@@ -1,7 +1,7 @@
 import streamlit as st
 
 import ui
-from assessment import forms, storage
+from assessment import forms, storage, validation
 from assessment.skills import (
     FIT_FACTOR_KEYS,
     FIT_FACTOR_SHORT,
@@ -114,12 +114,17 @@ if step == 0:
             key="r_stage",
         )
         field_error("stage")
+        ranges = {
+            field: validation.picker_range(field, draft[field], today=ui.today())
+            for field in ("interviewed_on", "rejected_on")
+        }
         col1, col2 = st.columns(2)
         with col1:
             values["interviewed_on"] = st.date_input(
                 "Interview date (optional)",
                 value=draft["interviewed_on"],
-                max_value=ui.today(),
+                min_value=ranges["interviewed_on"][0],
+                max_value=ranges["interviewed_on"][1],
                 key="r_interviewed_on",
                 format="YYYY-MM-DD",
             )
@@ -128,7 +133,8 @@ if step == 0:
             values["rejected_on"] = st.date_input(
                 "Rejection date",
                 value=draft["rejected_on"],
-                max_value=ui.today(),
+                min_value=ranges["rejected_on"][0],
+                max_value=ranges["rejected_on"][1],
                 key="r_rejected_on",
                 format="YYYY-MM-DD",
             )
