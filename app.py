@@ -1,18 +1,10 @@
-"""Rebound: the router. Every page stands on its own through ``ui.page``, which also draws
-the sidebar links (so the navigation here is hidden)."""
+"""Rebound: the router. The pages and their sidebar sections are defined once, in ``ui``."""
 
 import streamlit as st
 
-st.navigation(
-    [
-        st.Page("pages/home.py", title="Home", default=True),
-        st.Page("pages/reflect.py", title="Reflect"),
-        st.Page("pages/feedback.py", title="Interviewer feedback"),
-        st.Page("pages/results.py", title="Results"),
-        st.Page("pages/next_steps.py", title="Next steps"),
-        st.Page("pages/history.py", title="History"),
-        st.Page("pages/progress.py", title="Progress"),
-        st.Page("pages/data.py", title="Your data"),
-    ],
-    position="hidden",
-).run()
+import ui
+
+# The tab icon is an emoji, set before the pages' Material icons could become the favicon
+# (the browser would fetch a Material favicon from a font server).
+st.set_page_config(page_icon=ui.APP_ICON, layout="wide")
+st.navigation(ui.navigation()).run()

@@ -1,7 +1,5 @@
-"""The one helper every page calls first: page set-up, the database, the owner, the rejection.
-
-Streamlit may run a page file without ``app.py`` (a deep link on a fresh server, AppTest's
-``switch_page``), so nothing here relies on the router having run.
+"""The one helper every page calls first: the page registry, page set-up, the database, the
+owner, the current rejection, links between pages.
 """
 
 from __future__ import annotations
@@ -20,16 +18,65 @@ from sqlite_utils import Database
 from assessment import access, storage
 from assessment.skills import STAGES
 
-PAGE_FILES = {
-    "home": "pages/home.py",
-    "reflect": "pages/reflect.py",
-    "feedback": "pages/feedback.py",
-    "results": "pages/results.py",
-    "next_steps": "pages/next_steps.py",
-    "history": "pages/history.py",
-    "progress": "pages/progress.py",
-    "data": "pages/data.py",
-}
+
+@dataclass(frozen=True)
+class PageSpec:
+    """One page of the app: its file, title, icon and the sidebar section it sits in."""
+
+    name: str
+    file: str
+    title: str
+    icon: str
+    section: str
+
+
+# Every page, once. ``app.py`` routes over them; links name them by ``name``. The URL path is
+# Streamlit's default, the file's name (``/reflect``, ``/next_steps``, …; Home is ``/``).
+PAGE_SPECS = (
+    PageSpec("home", "app_pages/home.py", "Home", ":material/home:", ""),
+    PageSpec(
+        "reflect", "app_pages/reflect.py", "Reflect", ":material/edit_note:", "This rejection"
+    ),
+    PageSpec(
+        "feedback",
+        "app_pages/feedback.py",
+        "Interviewer feedback",
+        ":material/forum:",
+        "This rejection",
+    ),
+    PageSpec("results", "app_pages/results.py", "Results", ":material/radar:", "This rejection"),
+    PageSpec(
+        "next_steps",
+        "app_pages/next_steps.py",
+        "Next steps",
+        ":material/checklist:",
+        "This rejection",
+    ),
+    PageSpec("history", "app_pages/history.py", "History", ":material/history:", "Over time"),
+    PageSpec(
+        "progress", "app_pages/progress.py", "Progress", ":material/trending_up:", "Over time"
+    ),
+    PageSpec("data", "app_pages/data.py", "Your data", ":material/save:", "Over time"),
+)
+SPECS = {spec.name: spec for spec in PAGE_SPECS}
+APP_ICON = "🌱"
+
+
+def pages() -> dict[str, st.Page]:
+    """The ``st.Page`` of every page, by name (made per run: they are cheap and per session)."""
+    return {
+        spec.name: st.Page(spec.file, title=spec.title, icon=spec.icon, default=spec.name == "home")
+        for spec in PAGE_SPECS
+    }
+
+
+def navigation() -> dict[str, list[st.Page]]:
+    """The pages grouped into the sidebar's sections, for ``st.navigation``."""
+    by_name = pages()
+    sections: dict[str, list[st.Page]] = {}
+    for spec in PAGE_SPECS:
+        sections.setdefault(spec.section, []).append(by_name[spec.name])
+    return sections
 
 
 @dataclass(frozen=True)
@@ -149,18 +196,10 @@ def _open_db(path: Path) -> Database:
 def page(title: str, icon: str | None = None) -> Context:
     """Set up a page and return what it needs. Shows an error and stops if the database
     cannot be opened."""
-    try:
-        st.set_page_config(
-            page_title=f"{title} · Rebound",
-            # An emoji, not a ``:material/...:`` icon: Streamlit's frontend fetches a Material
-            # favicon from a third-party font server, an emoji it draws itself.
-            page_icon=icon or "🌱",
-            layout="wide",
-        )
-    except st.errors.StreamlitAPIException:
-        pass  # already set by the router in this run
+    # An emoji icon, never a ``:material/...:`` one: Streamlit's frontend would fetch a
+    # Material favicon from a third-party font server, an emoji it draws itself.
+    st.set_page_config(page_title=f"{title} · Rebound", page_icon=icon or APP_ICON, layout="wide")
     mode = refuse_if_misconfigured()
-    sidebar_navigation()
     path = storage.default_db_path()
     try:
         db = _open_db(path)
@@ -224,18 +263,37 @@ def plan(ctx: Context, rejection_id: int) -> list:
     return query(ctx, build_plan, rejection_id, ctx.owner, today())
 
 
+CURRENT_KEY = "_rebound_current_rejection"
+
+
 def selected_rejection_id(ctx: Context) -> int | None:
-    """The rejection in ``?rejection=<id>`` if it is the user's, else their latest one."""
+    """The rejection in ``?rejection=<id>`` if it is the user's; else the one this session
+    last showed (the sidebar's links carry no query), else their latest one."""
     raw = st.query_params.get("rejection")
+    rid = None
     if raw is not None:
         rid = storage.parse_id(raw)
-        if rid is not None and storage.owns(ctx.db, rid, ctx.owner):
-            return rid
-        st.warning("That rejection was not found, so your latest one is shown instead.")
-    latest = storage.latest_rejection_id(ctx.db, ctx.owner)
-    if latest is not None:
-        st.query_params["rejection"] = str(latest)
-    return latest
+        if rid is None or not storage.owns(ctx.db, rid, ctx.owner):
+            st.warning("That rejection was not found, so your latest one is shown instead.")
+            rid = None
+    else:
+        remembered = st.session_state.get(CURRENT_KEY)
+        if remembered is not None and storage.owns(ctx.db, remembered, ctx.owner):
+            rid = remembered
+    if rid is None:
+        rid = storage.latest_rejection_id(ctx.db, ctx.owner)
+    remember_rejection(rid)
+    return rid
+
+
+def remember_rejection(rejection_id: int | None) -> None:
+    """Show ``rejection_id`` in the address and remember it for this session's other pages."""
+    if rejection_id is None:
+        st.session_state.pop(CURRENT_KEY, None)
+        return
+    st.session_state[CURRENT_KEY] = rejection_id
+    if st.query_params.get("rejection") != str(rejection_id):
+        st.query_params["rejection"] = str(rejection_id)
 
 
 def rejection_label(row: dict) -> str:
@@ -263,7 +321,7 @@ def choose_rejection(ctx: Context, key: str = "choose_rejection") -> int | None:
         help="Which rejection this page is about.",
     )
     if chosen != current:
-        st.query_params["rejection"] = str(chosen)
+        remember_rejection(chosen)
     return chosen
 
 
@@ -277,29 +335,15 @@ def empty_state(message: str) -> None:
         link("home", "Load example data on Home", None, icon=":material/home:")
 
 
-def _url(name: str, rejection_id: int | None) -> str:
-    path = "/" if name == "home" else f"/{name}"
-    return path if rejection_id is None else f"{path}?rejection={int(rejection_id)}"
-
-
 def link(name: str, label: str, rejection_id: int | None, icon: str | None = None) -> None:
     """A link to another page carrying ``?rejection=``. Labels are ours, never user text."""
     params = {"rejection": str(rejection_id)} if rejection_id is not None else None
-    try:
-        st.page_link(PAGE_FILES[name], label=label, icon=icon, query_params=params)
-    except st.errors.StreamlitPageNotFoundError:
-        # The page file runs as the entry point (e.g. a test of one page): a plain link.
-        st.markdown(f"[{label}]({_url(name, rejection_id)})")
+    st.page_link(pages()[name], label=label, icon=icon, query_params=params)
 
 
 def go(name: str, rejection_id: int | None) -> None:
     params = {"rejection": str(rejection_id)} if rejection_id is not None else None
-    try:
-        st.switch_page(PAGE_FILES[name], query_params=params)
-    except st.errors.StreamlitPageNotFoundError:
-        if rejection_id is not None:
-            st.query_params["rejection"] = str(rejection_id)
-        st.rerun()
+    st.switch_page(pages()[name], query_params=params)
 
 
 def today() -> dt.date:
@@ -315,30 +359,3 @@ def show_flash() -> None:
     message = st.session_state.pop("_rebound_flash", None)
     if message:
         st.success(message)
-
-
-NAVIGATION = (
-    ("home", "Home", ":material/home:"),
-    ("reflect", "Reflect", ":material/edit_note:"),
-    ("feedback", "Interviewer feedback", ":material/forum:"),
-    ("results", "Results", ":material/radar:"),
-    ("next_steps", "Next steps", ":material/checklist:"),
-    ("history", "History", ":material/history:"),
-    ("progress", "Progress", ":material/trending_up:"),
-    ("data", "Your data", ":material/save:"),
-)
-
-
-def sidebar_navigation() -> None:
-    """Our own sidebar links, the same whichever way the page was reached.
-
-    Streamlit's automatic navigation is off (``client.showSidebarNavigation``): when the first
-    request to a fresh server is a deep link, Streamlit runs the page file without ``app.py``
-    and would list the files of ``pages/`` by file name. The links carry the current rejection,
-    except Reflect, which starts a new one.
-    """
-    current = storage.parse_id(st.query_params.get("rejection"))
-    with st.sidebar:
-        st.markdown("**Rebound**")
-        for name, label, icon in NAVIGATION:
-            link(name, label, None if name in ("reflect", "home") else current, icon=icon)

@@ -38,16 +38,11 @@ HERE = Path(__file__).resolve().parent
 RESULTS = HERE / "results"
 sys.path.insert(0, str(ROOT))
 
-PAGES = {
-    "home": "pages/home.py",
-    "reflect": "pages/reflect.py",
-    "feedback": "pages/feedback.py",
-    "results": "pages/results.py",
-    "next_steps": "pages/next_steps.py",
-    "history": "pages/history.py",
-    "progress": "pages/progress.py",
-    "data": "pages/data.py",
-}
+import ui  # noqa: E402 - after the path set-up above
+
+# Every page of the registry, opened through app.py and st.navigation as a user's rerun is.
+PAGES = {spec.name: spec.file for spec in ui.PAGE_SPECS}
+APP = str(ROOT / "app.py")
 QUESTIONNAIRES = ("reflect", "feedback")
 BASELINE = str(HERE / "baseline_page.py")
 BARE_FORM = str(HERE / "bare_form_page.py")
@@ -177,18 +172,24 @@ def median_ms(values: list[float]) -> float:
 
 
 class Page:
-    """One AppTest of one script with its own database, rerun on demand."""
+    """One AppTest of one script with its own database, rerun on demand. With ``page``, the
+    script is the router and the first run switches to that page (as a user's rerun is)."""
 
-    def __init__(self, script: str, db_path: Path | None) -> None:
+    def __init__(self, script: str, db_path: Path | None, page: str | None = None) -> None:
         from streamlit.testing.v1 import AppTest
 
         self.db_path = db_path
         self.at = AppTest.from_file(script, default_timeout=PAGE_TIMEOUT)
+        self.page = page
         self.times: list[float] = []
 
     def run(self) -> float:
         if self.db_path is not None:
             os.environ["REBOUND_DB"] = str(self.db_path)
+        if self.page is not None:
+            self.at.run()
+            self.at.switch_page(self.page)
+            self.page = None
         start = time.perf_counter()
         self.at.run()
         took = time.perf_counter() - start
@@ -227,7 +228,7 @@ def rerun_cost(work: Path, repeats: int) -> list[dict]:
     db.close()
     os.environ["REBOUND_DB"] = str(db_path)
     pages = {"baseline": Page(BASELINE, None), "bare_form": Page(BARE_FORM, None)}
-    pages |= {name: Page(str(ROOT / path), db_path) for name, path in PAGES.items()}
+    pages |= {name: Page(APP, db_path, path) for name, path in PAGES.items()}
     medians = interleaved(pages, warmup=3, repeats=repeats)
     floor = medians["baseline"]
     rows = [
@@ -256,7 +257,7 @@ def history_scaling(work: Path, repeats: int) -> list[dict]:
     make_db(large, 10_000)
     rows = []
     for name, path in PAGES.items():
-        pages = {"small": Page(str(ROOT / path), small), "large": Page(str(ROOT / path), large)}
+        pages = {"small": Page(APP, small, path), "large": Page(APP, large, path)}
         try:
             medians = interleaved(pages, warmup=2, repeats=repeats)
         except RuntimeError as exc:  # a page too slow to finish is a failure, not a crash
@@ -588,8 +589,10 @@ def profile(name: str, work: Path, count: int, reruns: int) -> Path:
 
     db_path = work / f"profile{count}.db"
     make_db(db_path, count)
-    script = {"baseline": BASELINE, "bare_form": BARE_FORM}.get(name) or str(ROOT / PAGES[name])
-    page = Page(script, db_path)
+    if name in ("baseline", "bare_form"):
+        page = Page({"baseline": BASELINE, "bare_form": BARE_FORM}[name], db_path)
+    else:
+        page = Page(APP, db_path, PAGES[name])
     for _ in range(3):
         page.run()
     sessions: list[Session] = []

@@ -6,11 +6,9 @@ import datetime as dt
 from pathlib import Path
 
 import pytest
-from streamlit.testing.v1 import AppTest
 
 from assessment import examples, storage
-
-ROOT = Path(__file__).resolve().parent.parent
+from tests.helpers import ROOT
 
 
 @pytest.fixture
@@ -32,15 +30,3 @@ def db(db_path: Path):
 def example_db(db):
     examples.load_examples(db, today=dt.date.today())
     return db
-
-
-def app_page(page: str | None = None, **query: str) -> AppTest:
-    """The app through its router, switched to ``page`` (e.g. "pages/results.py"), run once."""
-    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
-    for key, value in query.items():
-        at.query_params[key] = value
-    at.run()
-    if page is not None:
-        at.switch_page(page)
-        at.run()
-    return at

@@ -13,7 +13,7 @@ from streamlit.runtime.secrets import secrets_singleton
 from streamlit.testing.v1 import AppTest
 
 from assessment import access, storage
-from tests.conftest import ROOT
+from tests.helpers import new_app
 from tests.test_shared_hosting import (
     ANA,
     AUTH,
@@ -115,7 +115,7 @@ FILES = {
 @pytest.mark.parametrize("case", list(FILES))
 def test_every_page_refuses_to_serve_with_a_broken_secrets_file(owners_db, secrets_file, case):
     secrets_file.write_text(FILES[case])
-    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
+    at = new_app()
     at.user = {"is_logged_in": False}
     at.run()
     for page in [None, *PAGES]:
@@ -130,7 +130,7 @@ def test_every_page_refuses_to_serve_with_a_broken_secrets_file(owners_db, secre
 
 def test_an_unreadable_secrets_file_refuses_to_serve(owners_db, secrets_file):
     secrets_file.write_bytes(b'[auth]\nredirect_uri = "\xff\xfe"\n')  # not UTF-8
-    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60).run()
+    at = new_app().run()
     assert not at.exception
     assert at.error[0].value.startswith("Rebound cannot start")
     assert not any(mark in page_text(at) for mark in MARKS.values())
@@ -139,7 +139,7 @@ def test_an_unreadable_secrets_file_refuses_to_serve(owners_db, secrets_file):
 def test_rebound_shared_without_auth_refuses_to_serve(owners_db, secrets_file, monkeypatch):
     monkeypatch.setenv(access.SHARED_ENV, "1")
     secrets_file.write_text('[other]\nkey = "value"\n')
-    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60).run()
+    at = new_app().run()
     assert not at.exception
     assert "no [auth] section" in at.error[0].value
     assert not any(mark in page_text(at) for mark in MARKS.values())
@@ -152,7 +152,7 @@ def test_a_named_provider_gets_its_own_login_button(owners_db, secrets_file):
         '[auth.google]\nclient_id = "a"\nclient_secret = "b"\n'
         'server_metadata_url = "https://accounts.example.com/.well-known/openid-configuration"\n'
     )
-    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
+    at = new_app()
     at.user = {"is_logged_in": False}
     at.run()
     assert not at.exception
@@ -183,8 +183,8 @@ def test_a_login_without_issuer_subject_or_email_is_refused(missing):
         access.identity_from_claims({**claims(ANA), missing: None})
 
 
-def run_logged_in(user: dict, page: str = "pages/home.py") -> AppTest:
-    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
+def run_logged_in(user: dict, page: str = "app_pages/home.py") -> AppTest:
+    at = new_app()
     at.secrets["auth"] = dict(AUTH)
     at.user = {"is_logged_in": True, **user}
     at.run()
@@ -205,15 +205,15 @@ def test_a_string_false_zero_or_missing_verification_gets_no_data(owners_db, ver
 
 def test_data_follows_the_provider_account_not_the_email(owners_db):
     # Ana's first login claims the rows stored under her address before accounts existed.
-    first = run_logged_in(claims(ANA, subject="ana-1"), "pages/history.py")
+    first = run_logged_in(claims(ANA, subject="ana-1"), "app_pages/history.py")
     assert MARKS[ANA] in page_text(first)
     # Another account of the provider that now carries Ana's address (changed, or reused)
     # is someone else: it gets an empty Rebound of its own.
-    other = run_logged_in(claims(ANA, subject="someone-else"), "pages/history.py")
+    other = run_logged_in(claims(ANA, subject="someone-else"), "app_pages/history.py")
     assert not other.exception
     assert MARKS[ANA] not in page_text(other)
     # Ana, after changing her address at the provider, still has her data.
-    moved = run_logged_in(claims("ana.new@example.com", subject="ana-1"), "pages/history.py")
+    moved = run_logged_in(claims("ana.new@example.com", subject="ana-1"), "app_pages/history.py")
     assert MARKS[ANA] in page_text(moved)
     rows = owners_db.execute("SELECT subject, owner, email FROM accounts ORDER BY subject")
     assert list(rows) == [
@@ -225,7 +225,7 @@ def test_data_follows_the_provider_account_not_the_email(owners_db):
 def test_an_unverified_account_can_never_claim_rows_by_email(owners_db):
     run_logged_in({**claims(BEN, subject="attacker"), "email_verified": "true"})
     assert owners_db.execute("SELECT count(*) FROM accounts").fetchone()[0] == 0
-    real = run_logged_in(claims(BEN, subject="ben-1"), "pages/history.py")
+    real = run_logged_in(claims(BEN, subject="ben-1"), "app_pages/history.py")
     assert MARKS[BEN] in page_text(real)
 
 

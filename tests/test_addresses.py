@@ -6,8 +6,7 @@ from __future__ import annotations
 import pytest
 
 from assessment import storage
-from tests.conftest import app_page
-from tests.test_shared_hosting import PAGES
+from tests.helpers import PAGES, app_page
 
 ODD_IDS = [
     "99999999999999999999",  # past SQLite's 64-bit range (OverflowError)
@@ -41,6 +40,6 @@ def test_every_page_treats_an_odd_id_as_not_found(example_db, page):
     for raw in ODD_IDS:
         at = app_page(page, rejection=raw)
         assert not at.exception, (page, raw, at.exception)
-        if page in ("pages/results.py", "pages/next_steps.py", "pages/feedback.py"):
+        if page in ("app_pages/results.py", "app_pages/next_steps.py", "app_pages/feedback.py"):
             assert any("not found" in w.value for w in at.warning), (page, raw)
             assert at.query_params["rejection"] == str(latest)

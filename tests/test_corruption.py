@@ -17,17 +17,9 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from assessment import backup, cli, examples, storage
+from tests.helpers import PAGES, new_app
 
 ROOT = Path(__file__).resolve().parent.parent
-PAGES = [
-    "pages/reflect.py",
-    "pages/feedback.py",
-    "pages/results.py",
-    "pages/next_steps.py",
-    "pages/history.py",
-    "pages/progress.py",
-    "pages/data.py",
-]
 
 
 def garbage_from_page(first_page: Callable[[int], int]) -> Callable[[Path], None]:
@@ -87,9 +79,9 @@ def assert_explained(at: AppTest, path: Path, page: str) -> None:
 
 def test_every_page_explains_a_damaged_database_and_leaves_it_alone(damaged):
     path, before = damaged
-    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60).run()
-    assert_explained(at, path, "pages/home.py")
-    for page in PAGES:
+    at = new_app().run()
+    assert_explained(at, path, "app_pages/home.py")
+    for page in PAGES[1:]:  # Home is the first page app.py shows
         at.switch_page(page).run()
         assert_explained(at, path, page)
     assert path.read_bytes() == before
@@ -158,8 +150,8 @@ def test_a_damaged_file_and_its_wal_are_left_byte_identical(damaged_with_wal):
             storage.connect(path)
     gc.collect()  # a refusing connection, once collected, must not checkpoint into the file
     assert files_of(path) == before
-    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60).run()
-    assert_explained(at, path, "pages/home.py")
+    at = new_app().run()
+    assert_explained(at, path, "app_pages/home.py")
     del at
     gc.collect()
     assert files_of(path) == before
@@ -184,7 +176,7 @@ def locked(tmp_path, monkeypatch):
 
 def test_a_locked_database_is_reported_as_in_use_never_as_damaged(locked):
     before = locked.read_bytes()
-    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60).run()
+    at = new_app().run()
     assert not at.exception
     message = at.error[0].value
     assert "in use by another program" in message and str(locked) in message, message

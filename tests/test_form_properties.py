@@ -33,7 +33,7 @@ from assessment.skills import (
     STRATEGY_KEYS,
 )
 from assessment.validation import FIELD_LABELS
-from tests.conftest import ROOT
+from tests.helpers import ROOT, new_app
 
 TODAY = dt.date.today()
 EARLIEST = TODAY - dt.timedelta(days=9 * 365)  # within the date pickers' ten-year range
@@ -109,7 +109,7 @@ def fresh_db(with_rejection: bool = False) -> Iterator[Path]:
 
 
 def open_page(page: str) -> AppTest:
-    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
+    at = new_app()
     at.run()
     at.switch_page(page)
     at.run()
@@ -165,7 +165,7 @@ def test_reflect_takes_any_input_calmly(
     rejected_on,
 ):
     with fresh_db() as path:
-        at = open_page("pages/reflect.py")
+        at = open_page("app_pages/reflect.py")
         at.text_input(key="r_company").input(company)
         at.text_input(key="r_role").input(role)
         at.text_input(key="r_contact_name").input(contact)
@@ -246,7 +246,7 @@ def test_reflect_takes_any_input_calmly(
 )
 def test_feedback_takes_any_input_calmly(text, status, requested_on, button):
     with fresh_db(with_rejection=True) as path:
-        at = open_page("pages/feedback.py")
+        at = open_page("app_pages/feedback.py")
         at.radio(key="fb_status").set_value(status)
         at.date_input(key="fb_requested_on").set_value(requested_on)
         at.text_area(key="fb_text").input(text)
@@ -283,7 +283,7 @@ def test_feedback_takes_any_input_calmly(text, status, requested_on, button):
 def next_steps_app() -> Iterator[AppTest]:
     """One Next steps page for every generated reply (typing does not change the database)."""
     with fresh_db(with_rejection=True):
-        yield open_page("pages/next_steps.py")
+        yield open_page("app_pages/next_steps.py")
 
 
 @APP_SETTINGS
@@ -467,7 +467,7 @@ def test_parse_backup_accepts_exactly_or_refuses_with_a_sentence(raw):
 @given(raw=BACKUP_BYTES)
 def test_the_import_upload_takes_any_file_calmly(raw):
     with fresh_db() as path:
-        at = open_page("pages/data.py")
+        at = open_page("app_pages/data.py")
         at.file_uploader[0].upload("backup.json", raw, "application/json")
         at.run()
         assert not at.exception

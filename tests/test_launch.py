@@ -14,11 +14,10 @@ import urllib.request
 from pathlib import Path
 
 import pytest
-from streamlit.testing.v1 import AppTest
 
 from assessment import launch
 from tests.browser.browser_helpers import free_port
-from tests.conftest import ROOT
+from tests.helpers import ROOT, new_app
 
 
 def test_each_start_gets_a_new_unguessable_url_safe_secret():
@@ -90,7 +89,7 @@ def test_the_launched_app_answers_only_under_its_secret_path(tmp_path):
 
 
 def test_without_the_launcher_your_data_says_other_accounts_can_open_it(db_path):
-    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60).run()
-    at.switch_page("pages/data.py").run()
+    at = new_app().run()
+    at.switch_page("app_pages/data.py").run()
     assert not at.exception
     assert any("other accounts on this" in i.value for i in at.info)

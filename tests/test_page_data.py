@@ -3,17 +3,15 @@
 from __future__ import annotations
 
 import json
-from pathlib import Path
 
 from streamlit.testing.v1 import AppTest
 
 from assessment import backup, erase, examples, storage
-
-PAGE = str(Path(__file__).resolve().parent.parent / "pages" / "data.py")
+from tests.helpers import app_page
 
 
 def page() -> AppTest:
-    return AppTest.from_file(PAGE, default_timeout=60).run()
+    return app_page("app_pages/data.py")
 
 
 def upload(at: AppTest, content: bytes, name: str = "backup.json") -> AppTest:
@@ -140,8 +138,7 @@ def test_ten_thousand_rejections_import_from_the_page_then_progress_draws_them(d
     assert not at.exception
     assert at.success[0].value == "Imported 10,000 rejections; skipped 0 already here."
 
-    progress_page = str(Path(PAGE).parent / "progress.py")
-    at = AppTest.from_file(progress_page, default_timeout=60).run()
+    at = app_page("app_pages/progress.py")
     assert not at.exception
     assert at.metric[0].value == "10,000"
     assert "each point is the average of one month" in at.caption[0].value

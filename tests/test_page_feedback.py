@@ -2,9 +2,9 @@ import datetime as dt
 
 from assessment import storage
 from assessment.models import Rejection
-from tests.conftest import app_page
+from tests.helpers import app_page
 
-PAGE = "pages/feedback.py"
+PAGE = "app_pages/feedback.py"
 EMAIL = (
     "Thank you for coming in last week. Your answers were clear, but we wanted more concrete "
     "examples with numbers. In the end we went with someone with more industry experience. "

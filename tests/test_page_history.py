@@ -1,7 +1,7 @@
 from assessment import storage
-from tests.conftest import app_page
+from tests.helpers import app_page
 
-PAGE = "pages/history.py"
+PAGE = "app_pages/history.py"
 
 
 def test_empty_history(db_path):

@@ -1,5 +1,5 @@
 from assessment import storage
-from tests.conftest import app_page
+from tests.helpers import app_page
 
 
 def test_empty_home_offers_example_data_and_a_first_reflection(db_path):

@@ -3,22 +3,16 @@
 from __future__ import annotations
 
 import datetime as dt
-from pathlib import Path
 
 from streamlit.testing.v1 import AppTest
 
 from assessment import examples, steps, storage
 from assessment.models import Rejection
-from tests.conftest import app_page
-
-PAGE = str(Path(__file__).resolve().parent.parent / "pages" / "next_steps.py")
+from tests.helpers import app_page
 
 
 def run(**query: str) -> AppTest:
-    at = AppTest.from_file(PAGE, default_timeout=30)
-    for key, value in query.items():
-        at.query_params[key] = value
-    at.run()
+    at = app_page("app_pages/next_steps.py", **query)
     assert not at.exception
     return at
 
@@ -32,7 +26,7 @@ def markdown(at: AppTest) -> list[str]:
 
 
 def test_empty_database_points_to_a_first_reflection(db):
-    at = app_page(PAGE)  # through the router: the empty state links to other pages
+    at = app_page("app_pages/next_steps.py")
     assert not at.exception
     assert "Your plan appears here" in at.info[0].value
     assert not at.button

@@ -5,17 +5,15 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import json
-from pathlib import Path
 
 from streamlit.testing.v1 import AppTest
 
 from assessment import examples, storage
-
-PAGE = str(Path(__file__).resolve().parent.parent / "pages" / "progress.py")
+from tests.helpers import app_page
 
 
 def page() -> AppTest:
-    return AppTest.from_file(PAGE, default_timeout=30).run()
+    return app_page("app_pages/progress.py")
 
 
 def texts(at: AppTest) -> list[str]:

@@ -1,9 +1,9 @@
 import datetime as dt
 
 from assessment import storage
-from tests.conftest import app_page
+from tests.helpers import app_page
 
-PAGE = "pages/reflect.py"
+PAGE = "app_pages/reflect.py"
 
 
 def fill_first_step(at, company="Globex", role="Product Analyst"):

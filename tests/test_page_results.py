@@ -1,7 +1,7 @@
 from assessment import storage
-from tests.conftest import app_page
+from tests.helpers import app_page
 
-PAGE = "pages/results.py"
+PAGE = "app_pages/results.py"
 
 
 def test_empty_database_explains_where_results_come_from(db_path):

@@ -22,7 +22,7 @@ from streamlit.testing.v1 import AppTest
 
 from assessment import erase, examples, storage
 from assessment.models import Action, Feedback, Reflection, Rejection
-from tests.conftest import ROOT
+from tests.helpers import PAGES, ROOT, new_app
 
 ANA = "ana@example.com"
 BEN = "ben@example.com"
@@ -44,16 +44,6 @@ def claims(email: str, subject: str | None = None) -> dict:
 MARKS = {ANA: "ANAMARK", BEN: "BENMARK", storage.LOCAL_OWNER: "LOCALMARK"}
 # Ben also has the example data set: none of its companies may show up for anyone else.
 EXAMPLE_COMPANIES = tuple(r.company for r in examples.example_rejections())
-PAGES = [
-    "pages/home.py",
-    "pages/reflect.py",
-    "pages/feedback.py",
-    "pages/results.py",
-    "pages/next_steps.py",
-    "pages/history.py",
-    "pages/progress.py",
-    "pages/data.py",
-]
 TODAY = dt.date.today()
 
 
@@ -93,7 +83,7 @@ def shared_db(db):
 
 def run_as(email: str | None, page: str | None = None, auth: bool = True, **query: str) -> AppTest:
     """The app through its router as ``email`` (None: logged out), on ``page``."""
-    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
+    at = new_app()
     if auth:
         at.secrets["auth"] = dict(AUTH)
     at.user = {"is_logged_in": email is not None} | (claims(email) if email else {})
@@ -148,7 +138,7 @@ def test_with_auth_every_page_asks_for_a_login_and_shows_no_data(shared_db, page
 
 
 def test_a_login_without_an_email_is_refused_plainly(shared_db):
-    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
+    at = new_app()
     at.secrets["auth"] = dict(AUTH)
     at.user = {"is_logged_in": True, "name": "No Email"}
     at.run()
@@ -166,7 +156,7 @@ def test_each_user_sees_only_their_own_data_on_every_page(shared_db, page):
         at = run_as(email, page)
         assert_sees_only(at, email)
     # Ana's own rejection is there (so the check above is not vacuous)
-    if page not in ("pages/progress.py",):
+    if page not in ("app_pages/progress.py",):
         assert MARKS[ANA] in page_text(run_as(ANA, page))
 
 
@@ -181,14 +171,14 @@ def test_another_users_rejection_id_in_the_address_shows_nothing_of_it(shared_db
 def test_without_auth_the_owner_is_local_whatever_st_user_says(shared_db):
     for user in ({"is_logged_in": True, "email": BEN}, {"email": BEN}, {"is_logged_in": False}):
         for page in PAGES:
-            at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
+            at = new_app()
             at.user = user
             at.run()
             at.switch_page(page)
             at.run()
             assert_sees_only(at, storage.LOCAL_OWNER)
             assert not any(b.label == "Log in" for b in at.button)
-    home = run_as(BEN, "pages/home.py", auth=False)
+    home = run_as(BEN, "app_pages/home.py", auth=False)
     assert MARKS[storage.LOCAL_OWNER] in page_text(home)
 
 
@@ -202,7 +192,7 @@ def snapshot(db, owner: str) -> list[Rejection]:
 def test_reflect_with_another_users_id_starts_a_new_reflection_of_ones_own(shared_db):
     db, ids, _ = shared_db
     before = snapshot(db, BEN)
-    at = run_as(ANA, "pages/reflect.py", rejection=str(ids[BEN]))
+    at = run_as(ANA, "app_pages/reflect.py", rejection=str(ids[BEN]))
     assert "not found" in at.warning[0].value
     assert at.text_input(key="r_company").value == ""
     at.text_input(key="r_company").input("Ana's new one")
@@ -218,7 +208,7 @@ def test_reflect_with_another_users_id_starts_a_new_reflection_of_ones_own(share
 def test_feedback_with_another_users_id_saves_to_ones_own_rejection(shared_db):
     db, ids, _ = shared_db
     before = snapshot(db, BEN)
-    at = run_as(ANA, "pages/feedback.py", rejection=str(ids[BEN]))
+    at = run_as(ANA, "app_pages/feedback.py", rejection=str(ids[BEN]))
     assert_sees_only(at, ANA)
     at.text_area(key="fb_text").input("Edited by Ana")
     at.button(key="fb_save").click().run()
@@ -230,7 +220,7 @@ def test_feedback_with_another_users_id_saves_to_ones_own_rejection(shared_db):
 def test_next_steps_with_another_users_id_accepts_into_ones_own_plan(shared_db):
     db, ids, _ = shared_db
     before = snapshot(db, BEN)
-    at = run_as(ANA, "pages/next_steps.py", rejection=str(ids[BEN]))
+    at = run_as(ANA, "app_pages/next_steps.py", rejection=str(ids[BEN]))
     assert_sees_only(at, ANA)
     accept = next(b for b in at.button if b.key and b.key.startswith("accept_"))
     accept.click().run()
@@ -244,7 +234,7 @@ def test_next_steps_with_another_users_id_accepts_into_ones_own_plan(shared_db):
 
 def test_history_delete_of_another_users_id_deletes_nothing(shared_db):
     db, ids, ben_ids = shared_db
-    at = run_as(ANA, "pages/history.py")
+    at = run_as(ANA, "app_pages/history.py")
     for rid in (ids[BEN], ben_ids[0]):
         # as if the page state had been tampered with: the dialog for someone else's id
         at.session_state["history_confirm_delete"] = rid
@@ -255,7 +245,7 @@ def test_history_delete_of_another_users_id_deletes_nothing(shared_db):
 
 def test_your_data_delete_one_with_another_users_id_deletes_ones_own_choice(shared_db):
     db, ids, _ = shared_db
-    at = run_as(ANA, "pages/data.py", rejection=str(ids[BEN]))
+    at = run_as(ANA, "app_pages/data.py", rejection=str(ids[BEN]))
     assert_sees_only(at, ANA)
     at.checkbox(key="delete_one_sure").check().run()
     at.button(key="delete_one").click().run()
@@ -267,7 +257,7 @@ def test_your_data_delete_one_with_another_users_id_deletes_ones_own_choice(shar
 
 def test_delete_everything_deletes_only_the_logged_in_users_data(shared_db):
     db, _ids, _ = shared_db
-    at = run_as(ANA, "pages/data.py")
+    at = run_as(ANA, "app_pages/data.py")
     at.button(key="erase_open_button").click().run()
     at.text_input(key="erase_confirm").input("DELETE")
     at.button(key="erase_go").click().run()
@@ -297,7 +287,7 @@ def downloads(monkeypatch) -> dict[str, object]:
 def test_export_holds_only_the_logged_in_users_data(shared_db, downloads):
     for email in (ANA, BEN):
         downloads.clear()
-        at = run_as(email, "pages/data.py")
+        at = run_as(email, "app_pages/data.py")
         assert not at.exception
         backup_doc = json.loads(downloads["backup"]())
         csv_text = downloads["rejections"]()
@@ -318,7 +308,7 @@ def test_import_writes_to_the_logged_in_user_only(shared_db):
             {"company": "Imported Co", "role": "R", "stage": "final", "rejected_on": "2026-01-05"}
         ],
     }
-    at = run_as(ANA, "pages/data.py")
+    at = run_as(ANA, "app_pages/data.py")
     at.file_uploader[0].upload("backup.json", json.dumps(doc).encode(), "application/json")
     at.run()
     at.button(key="import_go").click().run()
@@ -375,7 +365,7 @@ def test_the_database_its_wal_files_and_folders_are_owner_only(tmp_path):
 
 
 def test_a_logged_in_user_can_log_out(shared_db):
-    at = run_as(ANA, "pages/results.py")
+    at = run_as(ANA, "app_pages/results.py")
     assert f"Logged in as {ANA}" in [t.value for t in at.sidebar.text]
     at.sidebar.button(key="logout").click().run()
     assert not at.exception
@@ -386,12 +376,12 @@ def test_a_logged_in_user_can_log_out(shared_db):
 
 
 def test_without_auth_there_is_no_login_or_logout(shared_db):
-    at = run_as(BEN, "pages/results.py", auth=False)
+    at = run_as(BEN, "app_pages/results.py", auth=False)
     assert not any(b.key in ("login", "logout") for b in at.button)
 
 
 def test_an_unverified_email_is_refused(shared_db):
-    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
+    at = new_app()
     at.secrets["auth"] = dict(AUTH)
     at.user = {"is_logged_in": True, **claims(BEN), "email_verified": False}
     at.run()

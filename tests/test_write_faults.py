@@ -12,7 +12,7 @@ from sqlite_utils import Database
 from streamlit.testing.v1 import AppTest
 
 from assessment import storage
-from tests.conftest import app_page
+from tests.helpers import app_page
 
 # Several database pages long, so saving it needs new pages (which a full disk refuses).
 WENT_WELL = "I walked them through my case study step by step, with the numbers. " * 120
@@ -58,7 +58,7 @@ def errors(at: AppTest) -> list[str]:
 @pytest.mark.parametrize("fault", list(FAULTS))
 def test_reflection_that_cannot_be_saved_keeps_what_was_typed(db_path, fault):
     break_it, says = FAULTS[fault]
-    at = app_page("pages/reflect.py")
+    at = app_page("app_pages/reflect.py")
     at.text_input(key="r_company").input("Globex")
     at.text_input(key="r_role").input("Product Analyst")
     at.button(key="r_next_1").click().run()
@@ -99,7 +99,7 @@ def test_feedback_that_cannot_be_saved_keeps_what_was_typed(example_db, fault):
     break_it, says = FAULTS[fault]
     rejection_id = storage.latest_rejection_id(example_db)
     before = storage.get_rejection(example_db, rejection_id)
-    at = app_page("pages/feedback.py")
+    at = app_page("app_pages/feedback.py")
     at.text_area(key="fb_text").input(FEEDBACK_TEXT)
     at.radio(key="fb_rating_composure").set_value(1)
     break_it(session_db(at))
@@ -146,9 +146,9 @@ def click_import(at: AppTest) -> None:
 
 
 BUTTONS_ON_AN_EMPTY_DATABASE = {
-    "Load example data on Home": ("pages/home.py", click_load_examples_on_home),
-    "Load example data on Your data": ("pages/data.py", click_load_examples_on_your_data),
-    "Import": ("pages/data.py", click_import),
+    "Load example data on Home": ("app_pages/home.py", click_load_examples_on_home),
+    "Load example data on Your data": ("app_pages/data.py", click_load_examples_on_your_data),
+    "Import": ("app_pages/data.py", click_import),
 }
 
 
@@ -186,9 +186,9 @@ def delete_everything(at: AppTest) -> None:
 
 
 DELETE_BUTTONS = {
-    "Delete on Your data": ("pages/data.py", delete_on_your_data),
-    "Delete in History's dialog": ("pages/history.py", delete_in_history),
-    "Delete everything": ("pages/data.py", delete_everything),
+    "Delete on Your data": ("app_pages/data.py", delete_on_your_data),
+    "Delete in History's dialog": ("app_pages/history.py", delete_in_history),
+    "Delete everything": ("app_pages/data.py", delete_everything),
 }
 
 

@@ -62,5 +62,14 @@ def other_page() -> None:
     st.write("A second page, so that the sidebar navigation shows.")
 
 
-other_page_link = st.Page(other_page, title="Other")
-st.navigation([st.Page(radar_page, title="Radar", default=True), other_page_link]).run()
+other_page_link = st.Page(other_page, title="Other", icon=":material/home:")
+# Sections and icons, as Rebound's sidebar has them, so that what Streamlit's own navigation
+# markup shows is known; an emoji favicon, as Rebound sets one (a Material favicon would be
+# fetched from a font server).
+st.set_page_config(page_icon="🌱")
+st.navigation(
+    {
+        "": [st.Page(radar_page, title="Radar", default=True, icon=":material/radar:")],
+        "More": [other_page_link],
+    }
+).run()

@@ -1,0 +1,37 @@
+"""Plain helpers for the tests (import them: ``from tests.helpers import app_page``).
+
+Every AppTest starts the app as a user does, through ``app.py`` and its ``st.navigation``, then
+switches to the page under test: one entry style for every page test.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from streamlit.testing.v1 import AppTest
+
+import ui
+
+ROOT = Path(__file__).resolve().parent.parent
+APP = ROOT / "app.py"
+PAGES = [spec.file for spec in ui.PAGE_SPECS]
+TIMEOUT = 60
+
+
+def new_app(**query: str) -> AppTest:
+    """The app, not run yet (set ``secrets``, ``user`` or session state first)."""
+    at = AppTest.from_file(str(APP), default_timeout=TIMEOUT)
+    for key, value in query.items():
+        at.query_params[key] = value
+    return at
+
+
+def app_page(page: str | None = None, **query: str) -> AppTest:
+    """The app run once, then switched to ``page`` (e.g. "app_pages/results.py") and run."""
+    at = new_app(**query).run()
+    if page is not None:
+        at.switch_page(page)
+        for key, value in query.items():
+            at.query_params[key] = value
+        at.run()
+    return at
