@@ -22,6 +22,7 @@ from assessment import (
     steps,
     storage,
 )
+from tests.helpers import PAGES, app_page
 
 TODAY = dt.date(2026, 11, 25)
 EXTREMES = [
@@ -120,24 +121,10 @@ def test_the_cli_plan_prints_any_stored_date(tmp_path, capsys, days, fmt):
     capsys.readouterr()
 
 
-PAGE_FILES = [
-    "pages/home.py",
-    "pages/reflect.py",
-    "pages/feedback.py",
-    "pages/results.py",
-    "pages/next_steps.py",
-    "pages/history.py",
-    "pages/progress.py",
-    "pages/data.py",
-]
-
-
 @pytest.mark.parametrize("days", [*EXTREMES, ("2026-13-45", "not a date", "")])
 def test_every_page_shows_any_stored_date(db, days):
-    from tests.conftest import app_page
-
     ids = store_dates(db, days)
     for rid in ids:
-        for page in PAGE_FILES:
+        for page in PAGES:
             at = app_page(page, rejection=str(rid))
             assert not at.exception, (page, days, [e.value for e in at.exception])
