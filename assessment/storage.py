@@ -148,6 +148,25 @@ def _accounts(db: Database) -> None:
     db["accounts"].create_index(["owner"], unique=True)
 
 
+@migrations(name="0003_skill_ratings_view")
+def _skill_ratings_view(db: Database) -> None:
+    """One row per rejection and rated skill: both ratings side by side and the combined score
+    (through the one ``combined_score``, registered on every connection). Every module that
+    needs the ratings pivoted reads this view; none writes its own ``CASE WHEN source``."""
+    db.create_view(
+        "skill_ratings",
+        """
+        SELECT rejection_id, skill,
+            max(CASE WHEN source = 'self' THEN value END) AS self_value,
+            max(CASE WHEN source = 'interviewer' THEN value END) AS interviewer_value,
+            combined_score(
+                max(CASE WHEN source = 'self' THEN value END),
+                max(CASE WHEN source = 'interviewer' THEN value END)) AS combined
+        FROM ratings GROUP BY rejection_id, skill
+        """,
+    )
+
+
 CHILD_TABLES = ("reflections", "ratings", "feedback", "findings", "actions")
 
 
@@ -180,6 +199,7 @@ def connect(path: str | Path) -> Database:
         db.execute("PRAGMA journal_mode = WAL")
         db.execute("PRAGMA foreign_keys = ON")
         db.execute("PRAGMA synchronous = NORMAL")
+        db.register_function(combined_score, deterministic=True)
         if migrations.pending(db) and db["rejections"].exists():
             backup_before_migrating(db, path)
         migrate(db)
@@ -193,7 +213,6 @@ def connect(path: str | Path) -> Database:
         ) from exc
     except OSError as exc:
         raise StorageError(f"The database at {path} could not be created ({exc}).") from exc
-    db.register_function(combined_score, deterministic=True)
     return db
 
 
@@ -255,8 +274,8 @@ def backup_before_migrating(db: Database, path: Path) -> Path:
 def memory_db() -> Database:
     db = Database(memory=True)
     db.execute("PRAGMA foreign_keys = ON")
-    migrate(db)
     db.register_function(combined_score, deterministic=True)
+    migrate(db)
     return db
 
 
@@ -713,16 +732,9 @@ def list_rejections(
             SELECT * FROM rejections WHERE owner = ?
             ORDER BY rejected_on DESC, id DESC LIMIT ? OFFSET ?
         ),
-        s AS (
-            SELECT rejection_id, skill,
-                max(CASE WHEN source = 'self' THEN value END) AS self_value,
-                max(CASE WHEN source = 'interviewer' THEN value END) AS interviewer_value
-            FROM ratings WHERE rejection_id IN (SELECT id FROM page)
-            GROUP BY rejection_id, skill
-        ),
         avgs AS (
-            SELECT rejection_id, avg(combined_score(self_value, interviewer_value)) AS average
-            FROM s GROUP BY rejection_id
+            SELECT rejection_id, avg(combined) AS average FROM skill_ratings
+            WHERE rejection_id IN (SELECT id FROM page) GROUP BY rejection_id
         )
         SELECT page.id, page.company, page.role, page.stage, page.interviewed_on,
             page.rejected_on, reflections.mood, reflections.confidence,

@@ -35,7 +35,11 @@ def test_new_database_uses_wal_and_has_the_schema(db_path):
     assert {"rejections", "reflections", "ratings", "feedback", "findings", "actions"} <= set(
         db.table_names()
     )
-    assert [m.name for m in storage.migrations.applied(db)] == ["0001_initial", "0002_accounts"]
+    assert [m.name for m in storage.migrations.applied(db)] == [
+        "0001_initial",
+        "0002_accounts",
+        "0003_skill_ratings_view",
+    ]
     assert oct(db_path.stat().st_mode & 0o777) == "0o600"
 
 
