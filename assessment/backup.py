@@ -181,27 +181,20 @@ def dumps_backup(doc: Mapping[str, Any]) -> str:
 def export_csv(db: Database, owner: str = storage.LOCAL_OWNER) -> str:
     """One row per rejection, oldest first, with mood, confidence and combined scores."""
     skill_columns = ", ".join(
-        f"round(combined_score(max(CASE WHEN g.source = 'self' AND g.skill = '{k}' "
-        f"THEN g.value END), max(CASE WHEN g.source = 'interviewer' AND g.skill = '{k}' "
-        f'THEN g.value END)), 2) AS "{k}"'
+        f"round(max(CASE WHEN s.skill = '{k}' THEN s.combined END), 2) AS \"{k}\""
         for k in SKILL_KEYS
     )
     sql = f"""
-        WITH per_skill AS (
-            SELECT g.rejection_id, combined_score(
-                max(CASE WHEN g.source = 'self' THEN g.value END),
-                max(CASE WHEN g.source = 'interviewer' THEN g.value END)) AS combined
-            FROM ratings g JOIN rejections r ON r.id = g.rejection_id
-            WHERE r.owner = ? GROUP BY g.rejection_id, g.skill
+        WITH mine AS MATERIALIZED (
+            SELECT s.* FROM skill_ratings s JOIN rejections r ON r.id = s.rejection_id
+            WHERE r.owner = ?
         ),
         averages AS (
             SELECT rejection_id, round(avg(combined), 2) AS average
-            FROM per_skill GROUP BY rejection_id
+            FROM mine GROUP BY rejection_id
         ),
         skills AS (
-            SELECT g.rejection_id, {skill_columns}
-            FROM ratings g JOIN rejections r ON r.id = g.rejection_id
-            WHERE r.owner = ? GROUP BY g.rejection_id
+            SELECT s.rejection_id, {skill_columns} FROM mine s GROUP BY s.rejection_id
         )
         SELECT r.rejected_on, r.company, r.role, r.stage, r.interviewed_on,
             f.status AS feedback_status, x.mood, x.confidence, a.average,
@@ -213,7 +206,6 @@ def export_csv(db: Database, owner: str = storage.LOCAL_OWNER) -> str:
         LEFT JOIN skills s ON s.rejection_id = r.id
         WHERE r.owner = ? ORDER BY r.rejected_on, r.id
     """  # noqa: S608 - skill keys are our constants; user values go through placeholders
-    # combined_score in SQL is assessment.scoring.combined_score, registered by storage.
     header = [
         "rejected_on",
         "company",
@@ -226,7 +218,7 @@ def export_csv(db: Database, owner: str = storage.LOCAL_OWNER) -> str:
         "average_combined_score",
         *(f"{k}_combined" for k in SKILL_KEYS),
     ]
-    return csv_text(header, db.execute(sql, [owner, owner, owner]))
+    return csv_text(header, db.execute(sql, [owner, owner]))
 
 
 # ---- parse and validate ----------------------------------------------------------------
@@ -682,86 +674,6 @@ def preview_import(
     )
 
 
-def _insert_many(db: Database, table: str, rows: list[dict]) -> None:
-    if not rows:
-        return
-    columns = list(rows[0])
-    sql = (
-        f"INSERT INTO [{table}] ({', '.join(f'[{c}]' for c in columns)}) "  # noqa: S608
-        f"VALUES ({', '.join('?' for _ in columns)})"
-    )
-    db.conn.executemany(sql, [[row[c] for c in columns] for row in rows])
-
-
-def _insert_chunk(db: Database, chunk: list[Rejection], owner: str) -> None:
-    """The rows :func:`storage.insert_rejection` writes, written table by table: the same
-    shape (storage's own row builder) without a round of schema look-ups per row."""
-    now = storage._now()
-    children: dict[str, list[dict]] = {t: [] for t in storage.CHILD_TABLES}
-    for rejection in chunk:
-        row = storage._rejection_row(rejection, owner)
-        row["created_at"] = rejection.created_at or row["updated_at"]
-        columns = list(row)
-        rid = db.conn.execute(
-            f"INSERT INTO rejections ({', '.join(columns)}) "  # noqa: S608 - our column names
-            f"VALUES ({', '.join('?' for _ in columns)})",
-            [row[c] for c in columns],
-        ).lastrowid
-        refl = rejection.reflection
-        children["reflections"].append(
-            {
-                "rejection_id": rid,
-                "went_well": refl.went_well,
-                "do_differently": refl.do_differently,
-                "outside_control": refl.outside_control,
-                "mood": refl.mood,
-                "confidence": refl.confidence,
-            }
-        )
-        fb = rejection.feedback
-        children["feedback"].append(
-            {
-                "rejection_id": rid,
-                "status": fb.status,
-                "requested_on": fb.requested_on.isoformat() if fb.requested_on else None,
-                "text": fb.text,
-            }
-        )
-        for source, ratings in (("self", rejection.self_ratings), ("interviewer", fb.ratings)):
-            children["ratings"].extend(
-                {"rejection_id": rid, "source": source, "skill": k, "value": int(v)}
-                for k, v in ratings.items()
-                if v is not None and k in SKILL_KEYS
-            )
-        children["findings"].extend(
-            {
-                "rejection_id": rid,
-                "position": i,
-                "key": f.key,
-                "polarity": f.polarity,
-                "quote": f.quote,
-            }
-            for i, f in enumerate(fb.findings)
-        )
-        children["actions"].extend(
-            {
-                "rejection_id": rid,
-                "strategy": a.strategy,
-                "skill": a.skill,
-                "title": a.title,
-                "due_on": a.due_on.isoformat() if a.due_on else None,
-                "done_on": a.done_on.isoformat() if a.done_on else None,
-                "created_at": now,
-            }
-            for a in rejection.actions
-        )
-    for table, rows in children.items():
-        _insert_many(db, table, rows)
-
-
-CHUNK = 250
-
-
 def import_rejections(
     db: Database,
     rejections: list[Rejection],
@@ -774,7 +686,6 @@ def import_rejections(
     """
     total = len(rejections)
     skipped: list[str] = []
-    every = max(1, min(CHUNK, total // 100))
     with storage.write(db):
         there = _existing(db, owner)
         new: list[Rejection] = []
@@ -786,10 +697,9 @@ def import_rejections(
                 there.add(key)
                 new.append(rejection)
         done_before = total - len(new)  # skipping is instant
-        for start in range(0, len(new), every):
-            _insert_chunk(db, new[start : start + every], owner)
-            if progress:
-                progress(done_before + min(start + every, len(new)), total)
+        storage.insert_rejections(
+            db, new, owner, progress=progress and (lambda n: progress(done_before + n, total))
+        )
         if progress and not new:
             progress(total, total)
     return ImportResult(added=len(new), skipped=len(skipped), skipped_labels=tuple(skipped))

@@ -27,6 +27,7 @@ import pandas as pd
 from sqlite_utils import Database
 
 from assessment import storage
+from assessment.scoring import map_interviewer
 from assessment.skills import SKILL_KEYS, SKILL_NAMES, STAGE_KEYS, STAGES
 
 if TYPE_CHECKING:
@@ -93,12 +94,9 @@ def _chosen(owner: str, filters: Filters | None) -> tuple[str, list]:
 # every row of the other).
 _PER_SKILL = """
     per_skill AS MATERIALIZED (
-        SELECT c.id AS rejection_id, c.rejected_on AS rejected_on, g.skill AS skill,
-            combined_score(
-                max(CASE WHEN g.source = 'self' THEN g.value END),
-                max(CASE WHEN g.source = 'interviewer' THEN g.value END)) AS combined
-        FROM chosen c JOIN ratings g ON g.rejection_id = c.id
-        GROUP BY c.id, g.skill
+        SELECT c.id AS rejection_id, c.rejected_on AS rejected_on, s.skill AS skill, s.combined
+        FROM skill_ratings s JOIN chosen c ON c.id = s.rejection_id
+        WHERE s.rejection_id IN (SELECT id FROM chosen)
     )
 """
 
@@ -253,20 +251,20 @@ def first_and_latest(
 
 
 def _snapshot(db: Database, rejection_id: int, rejected_on: str) -> Snapshot:
-    from assessment.scoring import combined_score, map_interviewer
-
-    found: dict[tuple[str, str], int] = {
-        (row[0], row[1]): row[2]
+    found = {
+        row[0]: row[1:]
         for row in db.execute(
-            "SELECT source, skill, value FROM ratings WHERE rejection_id = ?", [rejection_id]
+            "SELECT skill, self_value, interviewer_value, combined FROM skill_ratings "
+            "WHERE rejection_id = ?",
+            [rejection_id],
         )
     }
-    own = {k: found.get(("self", k)) for k in SKILL_KEYS}
-    theirs = {k: found.get(("interviewer", k)) for k in SKILL_KEYS}
+    own = {k: found.get(k, (None,))[0] for k in SKILL_KEYS}
+    theirs = {k: found.get(k, (None, None))[1] for k in SKILL_KEYS}
     return Snapshot(
         rejection_id=rejection_id,
         rejected_on=storage.stored_date(rejected_on) or dt.date.min,
-        combined={k: combined_score(own[k], theirs[k]) for k in SKILL_KEYS},
+        combined={k: found.get(k, (None, None, None))[2] for k in SKILL_KEYS},
         self_ratings={k: None if own[k] is None else float(own[k]) for k in SKILL_KEYS},
         interviewer={k: map_interviewer(theirs[k]) for k in SKILL_KEYS},
     )
@@ -278,17 +276,15 @@ def skill_change(db: Database, owner: str, filters: Filters | None = None) -> pd
     chosen, params = _chosen(owner, filters)
     sql = f"""
         WITH {chosen},
-        numbered AS MATERIALIZED (
-            SELECT id, 2 * row_number() OVER (ORDER BY rejected_on, id)
-                > count(*) OVER () AS later_half
-            FROM chosen
+        later_start AS MATERIALIZED (
+            SELECT rejected_on, id FROM chosen ORDER BY rejected_on, id
+            LIMIT 1 OFFSET (SELECT count(*) / 2 FROM chosen)
         ),
         per_skill AS MATERIALIZED (
-            SELECT n.later_half, g.skill, combined_score(
-                max(CASE WHEN g.source = 'self' THEN g.value END),
-                max(CASE WHEN g.source = 'interviewer' THEN g.value END)) AS combined
-            FROM numbered n JOIN ratings g ON g.rejection_id = n.id
-            GROUP BY n.id, g.skill
+            SELECT (r.rejected_on, r.id) >= (SELECT rejected_on, id FROM later_start)
+                AS later_half, s.skill, s.combined
+            FROM skill_ratings s JOIN rejections r ON r.id = s.rejection_id
+            WHERE s.rejection_id IN (SELECT id FROM chosen)
         )
         SELECT skill,
             avg(CASE WHEN NOT later_half THEN combined END) AS earlier,
@@ -352,11 +348,8 @@ def rejections_table(
         WITH {chosen},
         page AS MATERIALIZED (SELECT * FROM chosen ORDER BY rejected_on DESC, id DESC LIMIT ? OFFSET ?),
         per_skill AS MATERIALIZED (
-            SELECT rejection_id, combined_score(
-                max(CASE WHEN source = 'self' THEN value END),
-                max(CASE WHEN source = 'interviewer' THEN value END)) AS combined
-            FROM ratings WHERE rejection_id IN (SELECT id FROM page)
-            GROUP BY rejection_id, skill
+            SELECT rejection_id, combined FROM skill_ratings
+            WHERE rejection_id IN (SELECT id FROM page)
         )
         SELECT page.rejected_on AS "Rejected on", page.company AS "Company",
             page.role AS "Role", page.stage AS stage,

@@ -15,7 +15,7 @@ import json
 import os
 import sqlite3
 import urllib.parse
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 from sqlite_utils import Database
@@ -414,53 +414,74 @@ def owner_for_identity(db: Database, identity: Identity) -> str:
     return owner
 
 
-def _replace_ratings(db: Database, rejection_id: int, source: str, ratings: dict) -> None:
-    db.execute("DELETE FROM ratings WHERE rejection_id = ? AND source = ?", [rejection_id, source])
-    rows = [
+# Row builders: the one shape of each table's rows, for the single writers and the bulk one.
+
+
+def _rating_rows(rejection_id: int, source: str, ratings: dict) -> list[dict]:
+    return [
         {"rejection_id": rejection_id, "source": source, "skill": k, "value": int(v)}
         for k, v in ratings.items()
         if v is not None and k in SKILL_KEYS
     ]
+
+
+def _reflection_row(rejection_id: int, reflection: Reflection) -> dict:
+    return {
+        "rejection_id": rejection_id,
+        "went_well": reflection.went_well,
+        "do_differently": reflection.do_differently,
+        "outside_control": reflection.outside_control,
+        "mood": reflection.mood,
+        "confidence": reflection.confidence,
+    }
+
+
+def _feedback_row(rejection_id: int, feedback: Feedback) -> dict:
+    return {
+        "rejection_id": rejection_id,
+        "status": feedback.status,
+        "requested_on": _iso(feedback.requested_on),
+        "text": feedback.text,
+    }
+
+
+def _finding_rows(rejection_id: int, findings: tuple[Finding, ...]) -> list[dict]:
+    return [
+        {"rejection_id": rejection_id, "position": i, "key": f.key, "polarity": f.polarity,
+         "quote": f.quote}
+        for i, f in enumerate(findings)
+    ]  # fmt: skip
+
+
+def _action_row(rejection_id: int, action: Action, now: str) -> dict:
+    return {
+        "rejection_id": rejection_id,
+        "strategy": action.strategy,
+        "skill": action.skill,
+        "title": action.title,
+        "due_on": _iso(action.due_on),
+        "done_on": _iso(action.done_on),
+        "created_at": now,
+    }
+
+
+def _replace_ratings(db: Database, rejection_id: int, source: str, ratings: dict) -> None:
+    db.execute("DELETE FROM ratings WHERE rejection_id = ? AND source = ?", [rejection_id, source])
+    rows = _rating_rows(rejection_id, source, ratings)
     if rows:
         db["ratings"].insert_all(rows)
 
 
 def _write_reflection(db: Database, rejection_id: int, reflection: Reflection) -> None:
-    db["reflections"].upsert(
-        {
-            "rejection_id": rejection_id,
-            "went_well": reflection.went_well,
-            "do_differently": reflection.do_differently,
-            "outside_control": reflection.outside_control,
-            "mood": reflection.mood,
-            "confidence": reflection.confidence,
-        },
-        pk="rejection_id",
-    )
+    db["reflections"].upsert(_reflection_row(rejection_id, reflection), pk="rejection_id")
 
 
 def _write_feedback(db: Database, rejection_id: int, feedback: Feedback) -> None:
-    db["feedback"].upsert(
-        {
-            "rejection_id": rejection_id,
-            "status": feedback.status,
-            "requested_on": _iso(feedback.requested_on),
-            "text": feedback.text,
-        },
-        pk="rejection_id",
-    )
+    db["feedback"].upsert(_feedback_row(rejection_id, feedback), pk="rejection_id")
     db.execute("DELETE FROM findings WHERE rejection_id = ?", [rejection_id])
-    if feedback.findings:
-        db["findings"].insert_all(
-            {
-                "rejection_id": rejection_id,
-                "position": i,
-                "key": f.key,
-                "polarity": f.polarity,
-                "quote": f.quote,
-            }
-            for i, f in enumerate(feedback.findings)
-        )
+    rows = _finding_rows(rejection_id, feedback.findings)
+    if rows:
+        db["findings"].insert_all(rows)
     _replace_ratings(db, rejection_id, "interviewer", feedback.ratings)
 
 
@@ -530,21 +551,61 @@ def delete_rejection(db: Database, rejection_id: int, owner: str = LOCAL_OWNER) 
 
 
 def _insert_action(db: Database, rejection_id: int, action: Action) -> int:
-    return int(
-        db["actions"]
-        .insert(
-            {
-                "rejection_id": rejection_id,
-                "strategy": action.strategy,
-                "skill": action.skill,
-                "title": action.title,
-                "due_on": _iso(action.due_on),
-                "done_on": _iso(action.done_on),
-                "created_at": _now(),
-            }
-        )
-        .last_pk
+    return int(db["actions"].insert(_action_row(rejection_id, action, _now())).last_pk)
+
+
+BULK_CHUNK = 250
+
+
+def _insert_many(db: Database, table: str, rows: list[dict]) -> None:
+    if not rows:
+        return
+    columns = list(rows[0])
+    sql = (
+        f"INSERT INTO [{table}] ({', '.join(f'[{c}]' for c in columns)}) "  # noqa: S608
+        f"VALUES ({', '.join('?' for _ in columns)})"
     )
+    db.conn.executemany(sql, [[row[c] for c in columns] for row in rows])
+
+
+def _insert_chunk(db: Database, chunk: list[Rejection], owner: str) -> None:
+    now = _now()
+    children: dict[str, list[dict]] = {t: [] for t in CHILD_TABLES}
+    for rejection in chunk:
+        row = _rejection_row(rejection, owner)
+        row["created_at"] = rejection.created_at or row["updated_at"]
+        columns = list(row)
+        rid = db.conn.execute(
+            f"INSERT INTO rejections ({', '.join(columns)}) "  # noqa: S608 - our column names
+            f"VALUES ({', '.join('?' for _ in columns)})",
+            [row[c] for c in columns],
+        ).lastrowid
+        fb = rejection.feedback
+        children["reflections"].append(_reflection_row(rid, rejection.reflection))
+        children["feedback"].append(_feedback_row(rid, fb))
+        children["ratings"] += _rating_rows(rid, "self", rejection.self_ratings)
+        children["ratings"] += _rating_rows(rid, "interviewer", fb.ratings)
+        children["findings"] += _finding_rows(rid, fb.findings)
+        children["actions"] += [_action_row(rid, a, now) for a in rejection.actions]
+    for table, rows in children.items():
+        _insert_many(db, table, rows)
+
+
+def insert_rejections(
+    db: Database,
+    rejections: list[Rejection],
+    owner: str = LOCAL_OWNER,
+    progress: Callable[[int], None] | None = None,
+) -> None:
+    """Write many whole rejections in one transaction (import): the rows of
+    :func:`insert_rejection`, written table by table in chunks without a round of schema
+    look-ups per row. ``progress(written)`` is called after each chunk."""
+    every = max(1, min(BULK_CHUNK, len(rejections) // 100))
+    with write(db):
+        for start in range(0, len(rejections), every):
+            _insert_chunk(db, rejections[start : start + every], owner)
+            if progress:
+                progress(min(start + every, len(rejections)))
 
 
 def add_action(db: Database, rejection_id: int, action: Action, owner: str = LOCAL_OWNER) -> int:

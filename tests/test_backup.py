@@ -416,7 +416,7 @@ def test_ten_thousand_rejections_import_in_one_go_with_progress(db):
 def test_an_import_that_fails_midway_writes_nothing(db, monkeypatch):
     docs = [minimal(f"Company {i}") for i in range(600)]
     rejections = backup.parse_backup(encode(document(*docs)))
-    real = backup._insert_chunk
+    real = storage._insert_chunk
     calls = []
 
     def failing(db_, chunk, owner):
@@ -425,7 +425,7 @@ def test_an_import_that_fails_midway_writes_nothing(db, monkeypatch):
             raise RuntimeError("disk full")
         return real(db_, chunk, owner)
 
-    monkeypatch.setattr(backup, "_insert_chunk", failing)
+    monkeypatch.setattr(storage, "_insert_chunk", failing)
     examples.load_examples(db, today=TODAY)
     before = snapshot(db)
     with pytest.raises(RuntimeError):
