@@ -7,8 +7,9 @@ on (zeroes freed space, which matters when other owners' rows stay), removes the
 automatic backups, then checkpoints the WAL into the database and truncates it, ``VACUUM`` s,
 and checkpoints and truncates again.
 
-Automatic backups live in :func:`backup_dir` (``backups/`` beside the database file) and are
-named ``<database file name>.<anything>.bak`` (see :func:`backup_files`). In a shared
+The copies taken before a migration live in :func:`storage.copies_dir` (``backups/`` beside
+the database file) and are named ``<database file name>.<anything>.bak`` (see
+:func:`storage.migration_copies`). In a shared
 deployment those files hold every owner's data, so deleting one owner's data removes them all:
 a backup still holding the deleted text would defeat the deletion.
 """
@@ -19,27 +20,7 @@ from pathlib import Path
 
 from sqlite_utils import Database
 
-from assessment.storage import StorageError
-
-BACKUP_DIR_NAME = "backups"
-BACKUP_SUFFIX = ".bak"
-
-
-def backup_dir(db_path: str | Path) -> Path:
-    """Where the app's automatic backups of this database live."""
-    return Path(db_path).parent / BACKUP_DIR_NAME
-
-
-def backup_file(db_path: str | Path, stamp: str) -> Path:
-    """The path of one automatic backup, e.g. ``backups/rebound.db.20261125T120000.bak``."""
-    return backup_dir(db_path) / f"{Path(db_path).name}.{stamp}{BACKUP_SUFFIX}"
-
-
-def backup_files(db_path: str | Path) -> list[Path]:
-    folder = backup_dir(db_path)
-    if not folder.is_dir():
-        return []
-    return sorted(folder.glob(f"{Path(db_path).name}.*{BACKUP_SUFFIX}"))
+from assessment import storage
 
 
 def _tables_with(db: Database, column: str) -> list[str]:
@@ -55,8 +36,6 @@ def _delete_rows(db: Database, owner: str) -> None:
 
     Found by column rather than listed, so tables added by later migrations are covered.
     """
-    from assessment import storage
-
     with storage.write(db):
         for table in _tables_with(db, "rejection_id"):
             db.execute(
@@ -84,7 +63,7 @@ def _optimize_full_text(db: Database) -> None:
 def _checkpoint(db: Database) -> None:
     busy, _, _ = db.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()
     if busy:
-        raise StorageError(
+        raise storage.StorageError(
             "Your data was deleted, but another window still has the database open, so the "
             "deleted text could not be wiped from the write-ahead log yet. Close other Rebound "
             "windows and choose Delete everything again."
@@ -97,7 +76,7 @@ def delete_everything(db: Database, owner: str, db_path: str | Path | None) -> N
     db.execute("PRAGMA secure_delete = ON")
     _delete_rows(db, owner)
     if db_path is not None:
-        for path in backup_files(db_path):
+        for path in storage.migration_copies(db_path):
             path.unlink(missing_ok=True)
     _checkpoint(db)
     db.execute("VACUUM")

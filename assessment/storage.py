@@ -201,7 +201,7 @@ def connect(path: str | Path) -> Database:
         db.execute("PRAGMA synchronous = NORMAL")
         db.register_function(combined_score, deterministic=True)
         if migrations.pending(db) and db["rejections"].exists():
-            backup_before_migrating(db, path)
+            copy_before_migrating(db, path)
         migrate(db)
     except sqlite3.OperationalError as exc:
         if _is_lock(exc):
@@ -249,24 +249,43 @@ def _check_not_damaged(path: Path) -> None:
         raise sqlite3.DatabaseError("database disk image is malformed")
 
 
-KEEP_BACKUPS = 5
+# The copies taken before a migration (not the user's backups, which are exports). The
+# folder keeps the name earlier versions gave it, so "delete everything" finds their copies.
+COPIES_DIR_NAME = "backups"
+COPY_SUFFIX = ".bak"
+KEEP_COPIES = 5
 
 
-def backup_before_migrating(db: Database, path: Path) -> Path:
+def copies_dir(db_path: str | Path) -> Path:
+    """Where the copies taken before migrations of this database live."""
+    return Path(db_path).parent / COPIES_DIR_NAME
+
+
+def copy_file(db_path: str | Path, stamp: str) -> Path:
+    """The path of one copy, e.g. ``backups/rebound.db.20261125T120000.bak``."""
+    return copies_dir(db_path) / f"{Path(db_path).name}.{stamp}{COPY_SUFFIX}"
+
+
+def migration_copies(db_path: str | Path) -> list[Path]:
+    folder = copies_dir(db_path)
+    if not folder.is_dir():
+        return []
+    return sorted(folder.glob(f"{Path(db_path).name}.*{COPY_SUFFIX}"))
+
+
+def copy_before_migrating(db: Database, path: Path) -> Path:
     """Copy the database (``VACUUM INTO``) before its schema changes; keep the last few."""
-    from assessment.erase import backup_dir, backup_file, backup_files
-
-    folder = backup_dir(path)
+    folder = copies_dir(path)
     folder.mkdir(mode=0o700, exist_ok=True)
     stamp = dt.datetime.now(dt.UTC).strftime("%Y%m%dT%H%M%S%fZ")
-    target = backup_file(path, stamp)
+    target = copy_file(path, stamp)
     old_umask = os.umask(0o077)
     try:
         db.execute("VACUUM INTO ?", [str(target)])
     finally:
         os.umask(old_umask)
     os.chmod(target, 0o600)
-    for stale in backup_files(path)[:-KEEP_BACKUPS]:
+    for stale in migration_copies(path)[:-KEEP_COPIES]:
         stale.unlink(missing_ok=True)
     return target
 

@@ -13,7 +13,7 @@ import sys
 import threading
 from pathlib import Path
 
-from assessment import backup, erase, storage
+from assessment import backup, storage
 from assessment.models import Action, Feedback, Finding, Reflection, Rejection
 from assessment.skills import SKILL_KEYS
 
@@ -168,4 +168,4 @@ def test_processes_opening_a_new_file_at_once_migrate_it_once(tmp_path):
     assert db.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
     assert db.execute("PRAGMA integrity_check").fetchall() == [("ok",)]
     assert oct(path.stat().st_mode & 0o777) == "0o600"
-    assert erase.backup_files(path) == []  # a new file has nothing to back up
+    assert storage.migration_copies(path) == []  # a new file has nothing to back up

@@ -17,7 +17,7 @@ OTHER = "kept-by-another-owner-91c2"
 
 def traces(db_path: Path, text: str) -> list[str]:
     """The files (database, -wal, automatic backups) whose raw bytes contain ``text``."""
-    files = [db_path, Path(f"{db_path}-wal"), *erase.backup_dir(db_path).glob("*")]
+    files = [db_path, Path(f"{db_path}-wal"), *storage.copies_dir(db_path).glob("*")]
     needle = text.encode()
     return [f.name for f in files if f.exists() and needle in f.read_bytes()]
 
@@ -38,8 +38,8 @@ def filled(db, db_path):
     examples.load_examples(db)
     for _ in range(20):
         storage.insert_rejection(db, secret_rejection())
-    erase.backup_dir(db_path).mkdir()
-    erase.backup_file(db_path, "20261125T120000").write_text(f"copy {MARKER}")
+    storage.copies_dir(db_path).mkdir()
+    storage.copy_file(db_path, "20261125T120000").write_text(f"copy {MARKER}")
     return db
 
 
@@ -62,7 +62,7 @@ def test_delete_everything_leaves_no_trace(filled, db_path):
     reader = storage.connect(db_path)  # another window with the database open, idle
     erase.delete_everything(filled, "local", db_path)
     assert traces(db_path, MARKER) == []
-    assert erase.backup_files(db_path) == []
+    assert storage.migration_copies(db_path) == []
     for table in ("rejections", *storage.CHILD_TABLES):
         assert filled.execute(f"SELECT count(*) FROM {table}").fetchone()[0] == 0
     assert storage.count_rejections(reader) == 0
@@ -96,7 +96,7 @@ def test_full_text_index_keeps_no_deleted_terms(filled, db_path):
 
 
 def test_backups_of_other_databases_stay(filled, db_path):
-    unrelated = erase.backup_dir(db_path) / "other.db.1.bak"
+    unrelated = storage.copies_dir(db_path) / "other.db.1.bak"
     unrelated.write_text("not ours")
     erase.delete_everything(filled, "local", db_path)
     assert unrelated.exists()
@@ -117,7 +117,7 @@ def test_a_reader_in_the_middle_of_a_read_is_reported_not_ignored(filled, db_pat
 
 def test_backup_helpers_share_one_place(tmp_path):
     path = tmp_path / "data" / "rebound.db"
-    assert erase.backup_dir(path) == tmp_path / "data" / "backups"
-    stamp = erase.backup_file(path, "20261125")
+    assert storage.copies_dir(path) == tmp_path / "data" / "backups"
+    stamp = storage.copy_file(path, "20261125")
     assert stamp.name == "rebound.db.20261125.bak"
-    assert erase.backup_files(path) == []
+    assert storage.migration_copies(path) == []

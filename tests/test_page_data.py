@@ -6,7 +6,7 @@ import json
 
 from streamlit.testing.v1 import AppTest
 
-from assessment import backup, erase, examples, storage
+from assessment import backup, examples, storage
 from tests.helpers import app_page
 
 
@@ -97,8 +97,8 @@ def test_delete_one_rejection(example_db):
 
 
 def test_delete_everything_needs_the_typed_word(example_db, db_path):
-    erase.backup_dir(db_path).mkdir()
-    erase.backup_file(db_path, "1").write_text("old copy")
+    storage.copies_dir(db_path).mkdir()
+    storage.copy_file(db_path, "1").write_text("old copy")
     at = page()
     at.button(key="erase_open_button").click().run()
     assert not at.exception
@@ -114,7 +114,7 @@ def test_delete_everything_needs_the_typed_word(example_db, db_path):
     assert not at.exception
     assert at.success[0].value == "Everything was deleted. Rebound is empty again."
     assert storage.count_rejections(example_db) == 0
-    assert erase.backup_files(db_path) == []
+    assert storage.migration_copies(db_path) == []
     assert any("Nothing to back up yet" in i.value for i in at.info)
 
 

@@ -20,7 +20,7 @@ import pytest
 from streamlit.runtime.media_file_manager import MediaFileManager
 from streamlit.testing.v1 import AppTest
 
-from assessment import erase, examples, storage
+from assessment import examples, storage
 from assessment.models import Action, Feedback, Reflection, Rejection
 from tests.helpers import PAGES, ROOT, new_app
 
@@ -353,12 +353,12 @@ def test_the_database_its_wal_files_and_folders_are_owner_only(tmp_path):
         path = tmp_path / "new" / "data" / "rebound.db"
         db = storage.connect(path)
         storage.save_reflection(db, marked_rejection("PERM"))
-        storage.backup_before_migrating(db, path)
-        files = [path, Path(f"{path}-wal"), Path(f"{path}-shm"), *erase.backup_files(path)]
+        storage.copy_before_migrating(db, path)
+        files = [path, Path(f"{path}-wal"), Path(f"{path}-shm"), *storage.migration_copies(path)]
         assert all(f.exists() for f in files)
         assert {str(f.name): oct(mode(f)) for f in files} == {str(f.name): "0o600" for f in files}
         assert oct(mode(path.parent)) == "0o700"
-        assert oct(mode(erase.backup_dir(path))) == "0o700"
+        assert oct(mode(storage.copies_dir(path))) == "0o700"
         db.close()
     finally:
         os.umask(old)

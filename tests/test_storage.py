@@ -258,7 +258,6 @@ def test_sqlite_errors_do_not_leak_when_connect_fails(tmp_path):
 def test_a_backup_is_made_before_migrating(tmp_path, monkeypatch):
     from sqlite_utils.migrations import Migrations
 
-    from assessment import erase
 
     path = tmp_path / "old.db"
     shutil.copy(DATA / "schema_0001.db", path)
@@ -272,7 +271,7 @@ def test_a_backup_is_made_before_migrating(tmp_path, monkeypatch):
     monkeypatch.setattr(storage, "migrations", newer)
     db = storage.connect(path)
     assert "example" in db["rejections"].columns_dict
-    (backup,) = erase.backup_files(path)
+    (backup,) = storage.migration_copies(path)
     assert oct(backup.stat().st_mode & 0o777) == "0o600"
     old = storage.Database(sqlite3.connect(backup))
     assert "example" not in old["rejections"].columns_dict
@@ -280,14 +279,12 @@ def test_a_backup_is_made_before_migrating(tmp_path, monkeypatch):
 
 
 def test_only_the_last_few_backups_are_kept(db_path, db):
-    from assessment import erase
 
-    for _ in range(storage.KEEP_BACKUPS + 2):
-        storage.backup_before_migrating(db, db_path)
-    assert len(erase.backup_files(db_path)) == storage.KEEP_BACKUPS
+    for _ in range(storage.KEEP_COPIES + 2):
+        storage.copy_before_migrating(db, db_path)
+    assert len(storage.migration_copies(db_path)) == storage.KEEP_COPIES
 
 
 def test_a_new_file_gets_no_backup(db_path, db):
-    from assessment import erase
 
-    assert erase.backup_files(db_path) == []
+    assert storage.migration_copies(db_path) == []
