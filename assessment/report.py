@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 from assessment import storage
 from assessment.models import Rejection
 from assessment.scoring import QUADRANT_MEANING, QUADRANTS, Assessment, assess, format_score
-from assessment.skills import FIT_FACTORS, INTERVIEWER_SCALE, SKILL_NAMES
+from assessment.skills import FIT_FACTORS, INTERVIEWER_SCALE
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -88,7 +88,3 @@ def average_text(current: Assessment) -> str:
 
 def rated_count(current: Assessment) -> int:
     return sum(1 for s in current.skills if s.rated)
-
-
-def skill_name(key: str | None) -> str:
-    return SKILL_NAMES.get(key or "", "")

@@ -68,7 +68,6 @@ SKILLS: tuple[Skill, ...] = (
 )
 SKILL_KEYS: tuple[str, ...] = tuple(s.key for s in SKILLS)
 SKILL_NAMES: dict[str, str] = {s.key: s.name for s in SKILLS}
-SKILL_BY_KEY: dict[str, Skill] = {s.key: s for s in SKILLS}
 
 FIT_FACTORS: dict[str, str] = {
     "other_candidate": "Another candidate had more experience or matched the requirements more closely",

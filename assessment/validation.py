@@ -42,7 +42,6 @@ FIELD_LABELS: dict[str, str] = {
     "quote": "Quote",
 }
 SHORT_FIELDS = ("company", "role", "contact_name", "title")
-LONG_FIELDS = ("reason_given", "went_well", "do_differently", "outside_control", "text", "quote")
 
 _NEWLINES = re.compile(r"\r\n|\r|\n")
 
