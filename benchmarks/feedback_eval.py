@@ -10,7 +10,6 @@ its mistakes would turn it into a second tuning set.
 from __future__ import annotations
 
 import argparse
-import json
 import statistics
 import sys
 import time
@@ -19,17 +18,16 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from assessment.feedback import ALL_KEYS, read_feedback, score_labelled  # noqa: E402
+from assessment.reading.reader import read_feedback  # noqa: E402
+from benchmarks.scoring_sets import (  # noqa: E402
+    READER_KEYS,
+    READER_SETS,
+    load_labelled,
+    score_reader,
+)
 
-DATA = ROOT / "tests" / "data"
-SPLITS = {"reported": DATA / "feedback_reported.jsonl", "tuning": DATA / "feedback_tuning.jsonl"}
 TIMING_CHARS = 50_000
 TIMING_RUNS = 7
-
-
-def load(path: Path) -> list[dict]:
-    with path.open(encoding="utf-8") as handle:
-        return [json.loads(line) for line in handle if line.strip()]
 
 
 def timing_text(rows: list[dict]) -> str:
@@ -52,7 +50,7 @@ def print_scores(name: str, result: dict) -> None:
 def print_confusion(results: dict[str, dict]) -> None:
     names = list(results)
     print(f"{'key':<20}" + "".join(f"{name + ' TP/FP/FN':>20}" for name in names))
-    for key in ALL_KEYS:
+    for key in READER_KEYS:
         cells = []
         for name in names:
             counts = results[name]["per_key"][key]
@@ -75,8 +73,8 @@ def main() -> None:
     parser.add_argument("--errors", choices=["tuning"], help="list the mistakes on a split")
     args = parser.parse_args()
 
-    rows = {name: load(path) for name, path in SPLITS.items()}
-    results = {name: score_labelled(split) for name, split in rows.items()}
+    rows = {name: load_labelled(path) for name, path in READER_SETS.items()}
+    results = {name: score_reader(split) for name, split in rows.items()}
     for name, result in results.items():
         print_scores(name, result)
     print()

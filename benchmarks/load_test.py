@@ -28,15 +28,12 @@ import json
 import os
 import random
 import signal
-import socket
 import statistics
 import subprocess
 import sys
 import tempfile
 import threading
 import time
-import urllib.error
-import urllib.request
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -46,16 +43,10 @@ sys.path.insert(0, str(ROOT))
 from assessment import backup, examples, storage  # noqa: E402
 from assessment.models import Rejection  # noqa: E402
 
-CHROMIUM = os.environ.get("REBOUND_CHROMIUM", "/usr/bin/chromium")
-CHROMIUM_ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
+sys.path.insert(0, str(ROOT / "tests" / "browser"))
+from browser_helpers import CHROMIUM_ARGS, find_chromium, free_port, healthy  # noqa: E402
+
+CHROMIUM = find_chromium() or "/usr/bin/chromium"
 READY = '[data-testid="stApp"][data-test-script-state="notRunning"]'
 # Counts finished script runs in the page so a finished *new* run can be told from the old
 # state. It reads each record's old value: a fast run can go running -> notRunning before the
@@ -76,12 +67,6 @@ NAV = ["Home", "Results", "Next steps", "History", "Progress"]
 # ---- the server ------------------------------------------------------------------------
 
 
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
 def rss_bytes(pid: int) -> int:
     """Resident memory of the server process (psutil if installed, else /proc)."""
     try:
@@ -94,14 +79,6 @@ def rss_bytes(pid: int) -> int:
                 if line.startswith("VmRSS:"):
                     return int(line.split()[1]) * 1024
     return 0
-
-
-def healthy(port: int) -> bool:
-    try:
-        with urllib.request.urlopen(f"http://127.0.0.1:{port}/_stcore/health", timeout=2) as r:
-            return r.read().strip() == b"ok"
-    except (urllib.error.URLError, OSError):
-        return False
 
 
 def make_database(path: Path, rejections: int) -> None:

@@ -22,14 +22,11 @@ import json
 import os
 import platform
 import random
-import socket
 import statistics
 import subprocess
 import sys
 import tempfile
 import time
-import urllib.error
-import urllib.request
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
@@ -37,6 +34,16 @@ ROOT = Path(__file__).resolve().parents[1]
 HERE = Path(__file__).resolve().parent
 RESULTS = HERE / "results"
 sys.path.insert(0, str(ROOT))
+
+sys.path.insert(0, str(ROOT / "tests" / "browser"))
+from browser_helpers import (  # noqa: E402 - the browser tests' own helpers, shared
+    APP_READY,
+    CHROMIUM_ARGS,
+    find_chromium,
+    free_port,
+    healthy,
+    stop_process,
+)
 
 import ui  # noqa: E402 - after the path set-up above
 
@@ -56,17 +63,7 @@ TARGET_RADAR = 1.3
 TARGET_MEMORY_MB = 10.0
 PAGE_TIMEOUT = 60  # seconds for one AppTest run
 
-CHROMIUM = os.environ.get("REBOUND_CHROMIUM", "/usr/bin/chromium")
-CHROMIUM_ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
-APP_READY = '[data-testid="stApp"][data-test-script-state="notRunning"]'
+CHROMIUM = find_chromium() or "/usr/bin/chromium"
 RADAR_DRAWN = '[data-testid="stPlotlyChart"] .scatterlayer .trace'
 RUN_COUNTER = """
 window.__runs = 0;
@@ -281,20 +278,6 @@ def history_scaling(work: Path, repeats: int) -> list[dict]:
 # ---- servers and the browser ------------------------------------------------------------
 
 
-def free_port() -> int:
-    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-def healthy(port: int) -> bool:
-    try:
-        with urllib.request.urlopen(f"http://127.0.0.1:{port}/_stcore/health", timeout=2) as r:
-            return r.read().decode().strip() == "ok"
-    except (urllib.error.URLError, OSError):
-        return False
-
-
 @contextlib.contextmanager
 def server(script: str, db_path: Path, log: Path) -> Iterator[tuple[subprocess.Popen, int]]:
     """``streamlit run script`` from the repository root on a free port; always stopped."""
@@ -311,13 +294,7 @@ def server(script: str, db_path: Path, log: Path) -> Iterator[tuple[subprocess.P
     try:
         yield process, port
     finally:
-        if process.poll() is None:
-            process.terminate()
-            try:
-                process.wait(timeout=10)
-            except subprocess.TimeoutExpired:
-                process.kill()
-                process.wait(timeout=10)
+        stop_process(process)
 
 
 def wait_healthy(process: subprocess.Popen, port: int, timeout: float = 60) -> None:
@@ -551,7 +528,7 @@ def feedback_email(chars: int = 5_000) -> str:
 
 def domain(work: Path, repeats: int) -> list[dict]:
     from assessment import examples, steps, storage
-    from assessment.feedback import read_feedback
+    from assessment.reading.reader import read_feedback
     from assessment.scoring import assess
 
     db = storage.connect(work / "domain.db")

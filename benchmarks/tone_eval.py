@@ -13,12 +13,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from assessment.tone import CATEGORIES, load_labelled, score_labelled  # noqa: E402
-
-SPLITS = {
-    "reported": ROOT / "tests" / "data" / "tone_reported.jsonl",
-    "tuning": ROOT / "tests" / "data" / "tone_tuning.jsonl",
-}
+from assessment.reading.tone import CATEGORIES  # noqa: E402
+from benchmarks.scoring_sets import TONE_SETS, load_labelled, score_tone  # noqa: E402
 
 
 def _line(name: str, scores: dict) -> str:
@@ -30,8 +26,8 @@ def _line(name: str, scores: dict) -> str:
 
 def main(argv: list[str]) -> int:
     show_misses = "--misses" in argv
-    for split, path in SPLITS.items():
-        scores = score_labelled(load_labelled(path))
+    for split, path in TONE_SETS.items():
+        scores = score_tone(load_labelled(path))
         print(f"{split} ({scores['n']} sentences)")
         print(_line("not calm", scores))
         for category in CATEGORIES:

@@ -105,7 +105,7 @@ class AppServer:
             return False
 
 
-def _healthy(port: int) -> bool:
+def healthy(port: int) -> bool:
     try:
         with urllib.request.urlopen(f"http://127.0.0.1:{port}/_stcore/health", timeout=2) as resp:
             return resp.read().decode().strip() == "ok"
@@ -113,7 +113,7 @@ def _healthy(port: int) -> bool:
         return False
 
 
-def _stop(process: subprocess.Popen) -> None:
+def stop_process(process: subprocess.Popen) -> None:
     if process.poll() is not None:
         return
     process.terminate()
@@ -157,7 +157,7 @@ def run_app(
         server = AppServer(port=port, db_path=db_path, log_path=log_path, process=process)
         try:
             deadline = time.monotonic() + SERVER_START_SECONDS
-            while not _healthy(port):
+            while not healthy(port):
                 if process.poll() is not None:
                     raise RuntimeError(
                         f"streamlit exited with {process.returncode}:\n{server.log_tail()}"
@@ -170,7 +170,7 @@ def run_app(
                 time.sleep(0.2)
             yield server
         finally:
-            _stop(process)
+            stop_process(process)
 
 
 # ---- waiting for Streamlit --------------------------------------------------------------

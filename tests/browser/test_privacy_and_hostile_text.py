@@ -24,19 +24,20 @@ from browser_helpers import (
     SERVER_START_SECONDS,
     STARTED_PORTS,
     AppServer,
-    _healthy,
-    _stop,
     assert_no_exception,
     free_port,
+    healthy,
     open_page,
     screenshot,
+    stop_process,
     wait_for_app,
 )
-from playwright.sync_api import expect
 
 from assessment import storage
 
 pytestmark = pytest.mark.browser
+# Collected (and skipped) even where Playwright is not installed: `-m "not browser"` works there.
+expect = pytest.importorskip("playwright.sync_api").expect
 
 PWNED_IMG = '<img src=x onerror="window.__pwned=1">'
 PWNED_SCRIPT = "<script>window.__pwned=1</script>"
@@ -92,13 +93,13 @@ def configured_server(db_path: Path, log_dir: Path) -> Iterator[AppServer]:
         server = AppServer(port=port, db_path=db_path, log_path=log_path, process=process)
         try:
             deadline = time.monotonic() + SERVER_START_SECONDS
-            while not _healthy(port):
+            while not healthy(port):
                 if process.poll() is not None or time.monotonic() > deadline:
                     raise RuntimeError(f"streamlit did not start:\n{server.log_tail()}")
                 time.sleep(0.2)
             yield server
         finally:
-            _stop(process)
+            stop_process(process)
 
 
 @pytest.fixture(scope="module")
