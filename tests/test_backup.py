@@ -396,6 +396,7 @@ def _examples_db():
     return db
 
 
+@pytest.mark.slow
 def test_ten_thousand_rejections_import_in_one_go_with_progress(db):
     raw = backup.dumps_backup(many_rejections(10_000)).encode()
     assert len(raw) < backup.MAX_BACKUP_BYTES

@@ -13,9 +13,13 @@ import sys
 import threading
 from pathlib import Path
 
+import pytest
+
 from assessment import backup, storage
 from assessment.models import Action, Feedback, Finding, Reflection, Rejection
 from assessment.skills import SKILL_KEYS
+
+pytestmark = pytest.mark.slow  # 20 threads and 20 processes
 
 ROOT = Path(__file__).resolve().parent.parent
 AT_ONCE = Path(__file__).parent / "workers" / "at_once.py"

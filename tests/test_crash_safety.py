@@ -26,6 +26,8 @@ import pytest
 from assessment import storage
 from assessment.models import Feedback
 
+pytestmark = pytest.mark.slow  # dozens of SIGKILLed processes
+
 ROOT = Path(__file__).resolve().parent.parent
 WORKER = Path(__file__).parent / "workers" / "save_loop.py"
 KILLS_PER_MODE = 20

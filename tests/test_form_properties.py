@@ -35,6 +35,8 @@ from assessment.skills import (
 from assessment.validation import FIELD_LABELS
 from tests.helpers import ROOT, new_app
 
+pytestmark = pytest.mark.slow  # hypothesis drives every form (tens of seconds)
+
 TODAY = dt.date.today()
 EARLIEST = TODAY - dt.timedelta(days=9 * 365)  # within the date pickers' ten-year range
 APP_SETTINGS = settings(

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 
+import pytest
 from streamlit.testing.v1 import AppTest
 
 from assessment import backup, examples, storage
@@ -127,6 +128,7 @@ def test_cancel_closes_the_dialog_and_keeps_everything(example_db):
     assert storage.count_rejections(example_db) == 3
 
 
+@pytest.mark.slow
 def test_ten_thousand_rejections_import_from_the_page_then_progress_draws_them(db_path):
     from tests.test_backup import many_rejections
 
