@@ -15,8 +15,8 @@ from typing import Any
 import streamlit as st
 from sqlite_utils import Database
 
-from assessment import access, storage
-from assessment.skills import STAGES
+from assessment import access, names, storage
+from assessment.plan.steps import build_plan
 
 
 @dataclass(frozen=True)
@@ -257,9 +257,7 @@ def query(ctx: Context, func: Callable[..., Any], *args: Any) -> Any:
 
 
 def plan(ctx: Context, rejection_id: int) -> list:
-    """The plan of one rejection (``steps.build_plan``)."""
-    from assessment.steps import build_plan
-
+    """The plan of one rejection (``assessment.plan.steps.build_plan``)."""
     return query(ctx, build_plan, rejection_id, ctx.owner, today())
 
 
@@ -297,8 +295,8 @@ def remember_rejection(rejection_id: int | None) -> None:
 
 
 def rejection_label(row: dict) -> str:
-    stage = STAGES.get(row["stage"], row["stage"])
-    return f"{row['company']} · {row['role']} · {stage} · {row['rejected_on']}"
+    """A rejection row of ``storage.rejection_choices`` as a chooser names it."""
+    return names.rejection_label(row["company"], row["role"], row["stage"], row["rejected_on"])
 
 
 def choose_rejection(ctx: Context, key: str = "choose_rejection") -> int | None:

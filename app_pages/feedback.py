@@ -1,9 +1,11 @@
 import streamlit as st
 
 import ui
-from assessment import review, storage, validation
-from assessment.feedback import fit_factor_keys, read_feedback, suggested_ratings
+from assessment import storage, validation
 from assessment.models import Feedback
+from assessment.plan.outreach import feedback_request
+from assessment.reading import review
+from assessment.reading.reader import fit_factor_keys, read_feedback, suggested_ratings
 from assessment.skills import (
     FEEDBACK_STATUS_KEYS,
     FEEDBACK_STATUSES,
@@ -92,8 +94,6 @@ if "fb_prefill" in state:
 st.text(f"{rejection.company} · {rejection.role}")
 
 if rejection.feedback.status == "not_requested":
-    from assessment.outreach import feedback_request
-
     with st.expander("Haven't asked yet? A short, polite request you can copy", expanded=True):
         st.write(
             "Most interviewers answer a short, specific request. Copy this, adjust it if you "

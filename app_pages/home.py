@@ -2,7 +2,7 @@ import streamlit as st
 
 import ui
 from assessment import examples, report, storage
-from assessment.skills import STRATEGIES
+from assessment.plan.layout import step_view
 
 ctx = ui.page("Home")
 ui.show_flash()
@@ -58,9 +58,9 @@ else:
     st.subheader("What to do next")
     plan = [s for s in ui.plan(ctx, latest_id) if s.status != "done"]
     if plan:
-        first = plan[0]
+        first = step_view(plan[0], ui.today(), rejection)
         with st.container(border=True):
-            st.markdown(f"**{STRATEGIES[first.strategy]}**")
+            st.markdown(f"**{first.strategy}**")
             st.text(first.title)
             st.text(first.why)
     else:

@@ -1,10 +1,10 @@
 import streamlit as st
 
 import ui
-from assessment import outreach, plan_text, reminders, storage, validation
-from assessment import steps as plan
+from assessment import storage, validation
 from assessment.models import Step
-from assessment.skills import SKILL_NAMES, STRATEGIES
+from assessment.plan import calendar, layout, markdown, steps, strategies, texts
+from assessment.reading.tone import CATEGORY_LABELS, check_tone
 
 ctx = ui.page("Next steps")
 ui.show_flash()
@@ -17,7 +17,7 @@ if rejection_id is None:
 
 today = ui.today()
 rejection = storage.get_rejection(ctx.db, rejection_id, ctx.owner)
-steps = ui.plan(ctx, rejection_id)
+plan = ui.plan(ctx, rejection_id)
 
 
 # ---- writes: one storage call (one transaction) each, run before the page redraws ----------
@@ -34,7 +34,7 @@ def _safely(write, message: str) -> None:
 
 def _accept(step: Step) -> None:
     _safely(
-        lambda: plan.accept(ctx.db, rejection_id, step, ctx.owner),
+        lambda: steps.accept(ctx.db, rejection_id, step, ctx.owner),
         "Added to your plan. You can give it a due date below.",
     )
 
@@ -74,7 +74,7 @@ def _set_due(action_id: int, key: str) -> None:
 
 # ---- progress -------------------------------------------------------------------------
 
-progress = plan.progress(steps, today)
+progress = steps.progress(plan, today)
 st.subheader("Your progress")
 st.progress(progress.fraction)
 st.markdown(progress.text)
@@ -96,13 +96,6 @@ with right:
 # ---- the steps ------------------------------------------------------------------------
 
 
-def _minutes(minutes: int) -> str:
-    if minutes < 60:
-        return f"About {minutes} minutes."
-    hours, rest = divmod(minutes, 60)
-    return f"About {hours} hour{'s' if hours > 1 else ''}" + (f" {rest} minutes." if rest else ".")
-
-
 def _accept_key(step: Step, seen: set[str]) -> str:
     key = f"accept_{step.strategy}_{step.skill}"
     n = 2
@@ -114,33 +107,33 @@ def _accept_key(step: Step, seen: set[str]) -> str:
 
 
 def _show_step(step: Step, accept_key: str) -> None:
+    view = layout.step_view(step, today, rejection)
     with st.container(border=True):
-        label = f"**{step.priority}. {STRATEGIES.get(step.strategy, 'Step')}**"
-        if step.skill in SKILL_NAMES:
-            label += f" · {SKILL_NAMES[step.skill]}"
-        label += f" · {plan.STATUS_LABELS.get(step.status, '')}"
-        st.markdown(label)
-        if step.title in plan.KNOWN_TITLES:
-            st.markdown(f"#### {step.title}")
+        label = f"**{view.number}. {view.strategy}**"
+        if view.skill:
+            label += f" · {view.skill}"
+        st.markdown(f"{label} · {view.status}")
+        if view.title_is_ours:
+            st.markdown(f"#### {view.title}")
         else:
-            st.text(step.title)
-        st.markdown("**Why**")
-        st.text(step.why)
-        if step.detail:
-            st.markdown("**What to do**")
-            st.text(step.detail)
-        if step.minutes:
-            st.markdown(f"*Time: {_minutes(step.minutes)}*")
-        if step.message:
-            st.markdown("**Message to adapt and send** (copy button at the top right)")
-            st.code(step.message, language=None, wrap_lines=True)
-        if step.strategy == "keep_door_open":
-            st.markdown("**For later: a reconnect message**")
-            st.code(outreach.reconnect_message(rejection), language=None, wrap_lines=True)
-        _step_controls(step, accept_key)
+            st.text(view.title)
+        st.markdown(f"**{texts.WHY_LABEL}**")
+        st.text(view.why)
+        if view.what_to_do:
+            st.markdown(f"**{texts.DETAIL_LABEL}**")
+            st.text(view.what_to_do)
+        if view.time:
+            st.markdown(f"*{texts.TIME_LABEL}: {view.time[0].upper()}{view.time[1:]}.*")
+        if view.message:
+            st.markdown(f"**{texts.MESSAGE_LABEL}** (copy button at the top right)")
+            st.code(view.message, language=None, wrap_lines=True)
+        if view.later_message:
+            st.markdown(f"**{texts.LATER_MESSAGE_LABEL}**")
+            st.code(view.later_message, language=None, wrap_lines=True)
+        _step_controls(step, view, accept_key)
 
 
-def _step_controls(step: Step, accept_key: str) -> None:
+def _step_controls(step: Step, view: layout.StepView, accept_key: str) -> None:
     if step.action_id is None:
         st.button(
             "Accept: add to my plan",
@@ -152,7 +145,7 @@ def _step_controls(step: Step, accept_key: str) -> None:
         return
     aid = step.action_id
     if step.status == "done":
-        st.markdown(f"Done on {step.done_on.isoformat()}." if step.done_on else "Done.")
+        st.markdown(f"{view.status_line}.")
         col1, col2 = st.columns(2)
         col1.button("Mark as not done", key=f"undo_{aid}", on_click=_undo, args=(aid,))
         col2.button("Remove from plan", key=f"remove_{aid}", on_click=_remove, args=(aid,))
@@ -182,7 +175,7 @@ st.markdown(
     "each becomes an action you can date and tick off."
 )
 seen_keys: set[str] = set()
-for step in steps:
+for step in plan:
     _show_step(step, _accept_key(step, seen_keys))
 
 
@@ -195,31 +188,26 @@ st.markdown(
 )
 reply = st.text_area("Your reply", key="reply_box", height=160, max_chars=20_000)
 if st.button("Check tone", key="check_tone"):
-    try:
-        from assessment.tone import CATEGORY_LABELS, check_tone
-    except ImportError:
-        st.info("The tone check is not available in this version.")
+    flags = check_tone(reply or "")
+    if not (reply or "").strip():
+        st.info("Write or paste your reply above first.")
+    elif not flags:
+        st.success("Nothing sounds defensive, angry, sarcastic or pleading. Calm and clear.")
     else:
-        flags = check_tone(reply or "")
-        if not (reply or "").strip():
-            st.info("Write or paste your reply above first.")
-        elif not flags:
-            st.success("Nothing sounds defensive, angry, sarcastic or pleading. Calm and clear.")
-        else:
-            many = "1 phrase" if len(flags) == 1 else f"{len(flags)} phrases"
-            st.warning(f"{many} may come across differently than you mean. Sending is up to you.")
-            for flag in flags:
-                with st.container(border=True):
-                    st.markdown(f"**{CATEGORY_LABELS.get(flag.category, 'Tone')}**")
-                    st.code(flag.phrase, language=None, wrap_lines=True)
-                    st.markdown("Try instead:")
-                    st.text(flag.suggestion)
+        many = "1 phrase" if len(flags) == 1 else f"{len(flags)} phrases"
+        st.warning(f"{many} may come across differently than you mean. Sending is up to you.")
+        for flag in flags:
+            with st.container(border=True):
+                st.markdown(f"**{CATEGORY_LABELS.get(flag.category, 'Tone')}**")
+                st.code(flag.phrase, language=None, wrap_lines=True)
+                st.markdown("Try instead:")
+                st.text(flag.suggestion)
 
 
 # ---- downloads ------------------------------------------------------------------------
 
 st.subheader("Take your plan with you")
-default_reconnect = plan.reconnect_date(rejection)
+default_reconnect = strategies.reconnect_date(rejection)
 if st.session_state.get("_reconnect_for") != rejection_id:
     st.session_state["_reconnect_for"] = rejection_id
     st.session_state["reconnect_on"] = default_reconnect
@@ -233,14 +221,14 @@ col1, col2 = st.columns(2)
 col1.download_button(
     "Download the plan (Markdown)",
     # built when clicked, not on every rerun
-    data=lambda: plan_text.plan_markdown(rejection, steps, today),
+    data=lambda: markdown.plan_markdown(rejection, plan, today),
     file_name=f"rebound-plan-{rejection_id}.md",
     mime="text/markdown",
     key="download_plan_md",
 )
 col2.download_button(
     "Download reminders (calendar .ics)",
-    data=lambda: reminders.plan_calendar(rejection, steps, reconnect_on or default_reconnect),
+    data=lambda: calendar.plan_calendar(rejection, plan, reconnect_on or default_reconnect),
     file_name=f"rebound-reminders-{rejection_id}.ics",
     mime="text/calendar",
     key="download_ics",

@@ -3,7 +3,9 @@ import datetime as dt
 import streamlit as st
 
 import ui
-from assessment import patterns, progress, validation
+from assessment import progress, validation
+from assessment.plan import patterns
+from assessment.plan.texts import PATTERN_NAMES
 from assessment.skills import SKILL_KEYS, SKILL_NAMES, STAGE_KEYS, STAGES
 
 ctx = ui.page("Progress")
@@ -81,14 +83,9 @@ else:
             "No repeating pattern in these rejections: no concern, stage or score stall "
             "comes back three times."
         )
-    titles = {
-        "recurring_concern": "Recurring concern",
-        "stage_wall": "Stage wall",
-        "no_progress": "No progress yet",
-    }
     for i, pattern in enumerate(found):
         with st.container(border=True, key=f"pattern_{i}"):
-            st.markdown(f"**{titles[pattern.kind]}**")
+            st.markdown(f"**{PATTERN_NAMES[pattern.kind]}**")
             st.text(pattern.sentence)
     if found:
         ui.link(

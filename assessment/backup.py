@@ -21,12 +21,12 @@ from sqlite_utils import Database
 
 from assessment import storage, validation
 from assessment.models import Action, Feedback, Finding, Reflection, Rejection
+from assessment.names import rejection_label
 from assessment.skills import (
     FEEDBACK_STATUS_KEYS,
     FIT_FACTOR_KEYS,
     SKILL_KEYS,
     STAGE_KEYS,
-    STAGES,
     STRATEGY_KEYS,
 )
 from assessment.text import csv_text, escaped
@@ -450,9 +450,8 @@ def identity(company: str, role: str, rejected_on: dt.date | str) -> tuple[str, 
 
 
 def label(rejection: Rejection) -> str:
-    return (
-        f"{rejection.company} · {rejection.role} · {STAGES[rejection.stage]} · "
-        f"{rejection.rejected_on.isoformat()}"
+    return rejection_label(
+        rejection.company, rejection.role, rejection.stage, rejection.rejected_on
     )
 
 

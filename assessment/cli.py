@@ -18,6 +18,8 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from assessment import backup, storage
+from assessment.plan.markdown import plan_markdown
+from assessment.plan.steps import build_plan
 from assessment.text import escaped
 
 OK = 0
@@ -157,9 +159,6 @@ def _step_dict(step) -> dict:
 
 
 def _plan(args: argparse.Namespace) -> int:
-    from assessment.plan_text import plan_markdown
-    from assessment.steps import build_plan
-
     db = _open(args)
     if args.rejection is not None:
         rejection_id = args.rejection

@@ -375,7 +375,7 @@ def import_check() -> dict:
     """``import assessment`` (and the modules every page imports) without streamlit or plotly."""
     code = (
         "import sys; import assessment, assessment.storage, assessment.report, "
-        "assessment.figures, assessment.scoring, assessment.steps; "
+        "assessment.figures, assessment.scoring, assessment.plan.steps; "
         "print(sorted(m for m in ('streamlit', 'plotly') if m in sys.modules))"
     )
     out = subprocess.run(
@@ -527,7 +527,8 @@ def feedback_email(chars: int = 5_000) -> str:
 
 
 def domain(work: Path, repeats: int) -> list[dict]:
-    from assessment import examples, steps, storage
+    from assessment import examples, storage
+    from assessment.plan import steps
     from assessment.reading.reader import read_feedback
     from assessment.scoring import assess
 

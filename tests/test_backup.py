@@ -12,8 +12,9 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from assessment import backup, examples, patterns, progress, storage
+from assessment import backup, examples, progress, storage
 from assessment.backup import BackupError
+from assessment.plan import patterns
 from assessment.skills import (
     FEEDBACK_STATUS_KEYS,
     FIT_FACTOR_KEYS,

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import importlib.util
 import json
 import os
 import subprocess
@@ -154,14 +153,6 @@ def test_another_owner_is_chosen_with_owner(tmp_path, capsys):
     assert len(json.loads(out)["rejections"]) == 3
 
 
-needs_steps = pytest.mark.skipif(
-    importlib.util.find_spec("assessment.steps") is None
-    or importlib.util.find_spec("assessment.plan_text") is None,
-    reason="assessment.steps / assessment.plan_text (the next-steps engine) are not there yet",
-)
-
-
-@needs_steps
 def test_plan_prints_json_steps_of_the_latest_rejection(tmp_path, capsys):
     path = tmp_path / "r.db"
     main(capsys, "demo", "--db", str(path))
@@ -174,7 +165,6 @@ def test_plan_prints_json_steps_of_the_latest_rejection(tmp_path, capsys):
         assert step["status"] in {"suggested", "accepted", "done"}
 
 
-@needs_steps
 def test_plan_prints_markdown_for_a_chosen_rejection(tmp_path, capsys):
     path = tmp_path / "r.db"
     main(capsys, "demo", "--db", str(path))
@@ -184,7 +174,6 @@ def test_plan_prints_markdown_for_a_chosen_rejection(tmp_path, capsys):
     assert out.startswith("# ") and "Northwind Logistics" in out
 
 
-@needs_steps
 def test_plan_without_rejections_or_of_another_owner_exits_2(tmp_path, capsys):
     path = tmp_path / "r.db"
     code, out, err = main(capsys, "plan", "--db", str(path))

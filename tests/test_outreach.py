@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import replace
 
-from assessment import outreach
 from assessment.models import Feedback, Rejection
+from assessment.plan import outreach, steps
 from assessment.scoring import assess
-from assessment.skills import STRATEGY_KEYS
 
 REJECTION = Rejection(
     company="Acme Analytics",
@@ -24,6 +24,8 @@ REJECTION = Rejection(
         ratings={"communication": 4, "role_knowledge": 3, "composure": 3},
     ),
 )
+TODAY = dt.date(2026, 11, 25)
+WEEK = dt.timedelta(days=8)
 PLEADING = ("please reconsider", "beg", "desperate", "i really need", "!", "unfair")
 
 
@@ -38,10 +40,20 @@ def everything(r: Rejection) -> list[str]:
     ]
 
 
-def test_every_message_belongs_to_a_strategy():
-    assert set(outreach.MESSAGE_STRATEGY.values()) <= set(STRATEGY_KEYS)
-    for name in outreach.MESSAGE_STRATEGY:
-        assert callable(getattr(outreach, name))
+def test_every_message_is_sent_by_the_step_of_its_strategy():
+    recent = replace(REJECTION, rejected_on=TODAY - dt.timedelta(days=3), fit_factors=())
+    unasked = replace(recent, feedback=replace(recent.feedback, status="not_requested"))
+    waiting = replace(recent, feedback=replace(recent.feedback, requested_on=TODAY - WEEK))
+    a = assess(recent.self_ratings, recent.feedback.ratings)
+    cases = [
+        (unasked, "ask_feedback", outreach.feedback_request(unasked)),
+        (waiting, "ask_feedback", outreach.feedback_reminder(waiting)),
+        (recent, "make_your_case", outreach.make_your_case(recent, a)),
+        (recent, "keep_door_open", outreach.thank_you_note(recent)),
+    ]
+    for rejection, strategy, message in cases:
+        plan = steps.suggest_steps(rejection, today=TODAY)
+        assert [s.strategy for s in plan if s.message == message] == [strategy]
 
 
 def test_feedback_request_asks_for_strengths_and_weaknesses_to_improve():

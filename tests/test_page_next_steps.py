@@ -6,8 +6,11 @@ import datetime as dt
 
 from streamlit.testing.v1 import AppTest
 
-from assessment import examples, steps, storage
+from assessment import examples, storage
 from assessment.models import Rejection
+from assessment.plan import layout, steps, strategies
+from assessment.plan.markdown import escape, plan_markdown
+from assessment.plan.texts import TITLE_DOOR
 from tests.helpers import app_page
 
 
@@ -44,6 +47,25 @@ def test_plan_is_shown_in_the_same_order_as_build_plan(example_db):
     assert at.get("progress")[0].proto.value == 0
     why = next(t for t in texts(at) if "confirmed strength" in t)
     assert "Acme Analytics" in why
+
+
+def test_the_page_and_the_markdown_plan_lay_out_each_step_alike(example_db):
+    at = run()
+    today = dt.date.today()
+    rid = storage.latest_rejection_id(example_db)
+    rejection = storage.get_rejection(example_db, rid)
+    plan = steps.build_plan(example_db, rid, today=today)
+    document = plan_markdown(rejection, plan, today)
+    codes = [c.value for c in at.code]
+    for view in (layout.step_view(step, today, rejection) for step in plan):
+        assert any(m.startswith(f"**{view.number}. {view.strategy}**") for m in markdown(at))
+        assert f"[ ] {view.strategy}" in document
+        assert view.why in texts(at) and f"**Why:** {escape(view.why)}" in document
+        if view.time:
+            assert f"*Time: A{view.time[1:]}.*" in markdown(at)
+            assert f"**Time:** {view.time}" in document
+        for message in (view.message, view.later_message):
+            assert not message or message in codes
 
 
 def test_user_text_never_goes_through_markdown(example_db):
@@ -95,8 +117,10 @@ def test_due_dates_show_as_due_this_week_or_overdue(example_db):
     at.date_input(key=f"due_{pitch.id}").set_value(today + dt.timedelta(days=2)).run()
     assert not at.exception
     shown = texts(at)
-    overdue = f"{steps.TITLE_DOOR} (due {(today - dt.timedelta(days=3)).isoformat()})"
-    soon = f"{steps.pitch_title('evidence')} (due {(today + dt.timedelta(days=2)).isoformat()})"
+    overdue = f"{TITLE_DOOR} (due {(today - dt.timedelta(days=3)).isoformat()})"
+    soon = (
+        f"{strategies.pitch_title('evidence')} (due {(today + dt.timedelta(days=2)).isoformat()})"
+    )
     assert overdue in shown and soon in shown
     assert any("past its due date" in w.value for w in at.warning)
     assert storage.get_rejection(example_db, rid).actions[1].due_on == today + dt.timedelta(2)

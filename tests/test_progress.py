@@ -162,6 +162,8 @@ def test_figures_carry_no_user_text_and_no_fixed_background():
 
 
 def test_importing_progress_does_not_import_plotly():
-    code = "import sys, assessment.progress, assessment.patterns; print('plotly' in sys.modules)"
+    code = (
+        "import sys, assessment.progress, assessment.plan.patterns; print('plotly' in sys.modules)"
+    )
     done = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True)
     assert done.stdout.strip() == "False"

@@ -1,7 +1,8 @@
 """The Results page's logic: radar figure, table, quadrants, findings review."""
 
-from assessment import feedback, figures, report, review, scoring
+from assessment import figures, report, scoring
 from assessment.models import Finding
+from assessment.reading import reader, review
 from assessment.skills import SKILL_NAMES
 
 
@@ -99,10 +100,10 @@ def test_suggested_ratings_from_findings():
         Finding("motivation", 1, "e"),
         Finding("location", 0, "f"),
     ]
-    assert feedback.suggested_ratings(findings) == {
+    assert reader.suggested_ratings(findings) == {
         "evidence": 2,
         "communication": 4,
         "composure": 1,
         "motivation": 3,
     }
-    assert feedback.fit_factor_keys(findings) == ["location"]
+    assert reader.fit_factor_keys(findings) == ["location"]

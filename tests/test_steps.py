@@ -4,12 +4,14 @@ must not, and the plan never contradicts the data."""
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, replace
+from dataclasses import replace
 
 import pytest
 
-from assessment import exercises, steps, storage
+from assessment import storage
 from assessment.models import Action, Feedback, Reflection, Rejection
+from assessment.plan import exercises, steps, strategies, texts
+from assessment.plan.patterns import Pattern
 from assessment.skills import SKILL_KEYS, STRATEGY_KEYS
 
 TODAY = dt.date(2026, 11, 25)
@@ -44,21 +46,12 @@ def suggest(r: Rejection, **kwargs) -> list:
     return steps.suggest_steps(r, **kwargs)
 
 
-def strategies(plan) -> list[str]:
+def used(plan) -> list[str]:
     return [s.strategy for s in plan]
 
 
 def of(plan, strategy: str) -> list:
     return [s for s in plan if s.strategy == strategy]
-
-
-@dataclass(frozen=True)
-class FakePattern:
-    kind: str
-    sentence: str
-    rejection_ids: tuple[int, ...]
-    skill: str | None = None
-    stage: str | None = None
 
 
 # ---- ask_feedback -----------------------------------------------------------------------
@@ -76,7 +69,7 @@ def test_ask_feedback_nudges_after_seven_days_without_answer():
     requested = TODAY - dt.timedelta(days=8)
     plan = suggest(rejection(feedback=feedback(status="requested", requested_on=requested)))
     (step,) = of(plan, "ask_feedback")
-    assert step.title == steps.TITLE_NUDGE
+    assert step.title == texts.TITLE_NUDGE
     assert "8 days ago" in step.why and requested.isoformat() in step.why
 
 
@@ -90,7 +83,7 @@ def test_ask_feedback_nudges_after_seven_days_without_answer():
     ],
 )
 def test_no_ask_feedback_when_received_declined_or_recently_requested(fb):
-    assert "ask_feedback" not in strategies(suggest(rejection(feedback=fb)))
+    assert "ask_feedback" not in used(suggest(rejection(feedback=fb)))
 
 
 # ---- make_your_case ---------------------------------------------------------------------
@@ -114,12 +107,12 @@ def test_make_your_case_with_a_recent_rejection_and_a_confirmed_strength():
     ],
 )
 def test_no_make_your_case_when_door_closed_old_or_no_confirmed_strength(changes):
-    assert "make_your_case" not in strategies(suggest(rejection(**changes)))
+    assert "make_your_case" not in used(suggest(rejection(**changes)))
 
 
 def test_make_your_case_on_day_fourteen():
     r = rejection(rejected_on=TODAY - dt.timedelta(days=14))
-    assert "make_your_case" in strategies(suggest(r))
+    assert "make_your_case" in used(suggest(r))
 
 
 # ---- practice_pitch ---------------------------------------------------------------------
@@ -141,7 +134,7 @@ def test_practice_pitch_with_self_ratings_only():
 
 def test_no_practice_pitch_without_any_rating():
     r = rejection(self_ratings={}, feedback=Feedback(status="received"))
-    assert "practice_pitch" not in strategies(suggest(r))
+    assert "practice_pitch" not in used(suggest(r))
 
 
 # ---- shore_up ---------------------------------------------------------------------------
@@ -163,7 +156,7 @@ def test_shore_up_is_capped_at_three():
         self_ratings={k: 5 for k in SKILL_KEYS},
         feedback=Feedback(status="received", ratings={k: 1 for k in SKILL_KEYS}),
     )
-    assert len(of(suggest(r), "shore_up")) == steps.MAX_SHORE_UP
+    assert len(of(suggest(r), "shore_up")) == strategies.MAX_SHORE_UP
 
 
 def test_no_shore_up_for_a_confirmed_strength():
@@ -172,7 +165,7 @@ def test_no_shore_up_for_a_confirmed_strength():
         feedback=Feedback(status="received", ratings={"communication": 4, "evidence": 3}),
     )
     plan = suggest(r)
-    assert "shore_up" not in strategies(plan)
+    assert "shore_up" not in used(plan)
     assert all(s.skill not in ("communication", "evidence") for s in of(plan, "shore_up"))
 
 
@@ -208,7 +201,7 @@ def test_no_not_about_you_without_fit_factors_or_a_big_gap():
         self_ratings={"composure": 3},
         feedback=Feedback(status="received", ratings={"composure": 3}),  # gap -0.67
     )
-    assert "not_about_you" not in strategies(suggest(r))
+    assert "not_about_you" not in used(suggest(r))
 
 
 # ---- keep_door_open ---------------------------------------------------------------------
@@ -218,15 +211,15 @@ def test_keep_door_open_always():
     plain = rejection(self_ratings={}, feedback=Feedback(status="received"), reason_given="")
     for r in (plain, rejection(), rejection(fit_factors=("role_changed",))):
         (step,) = of(suggest(r), "keep_door_open")
-        assert steps.reconnect_date(r).isoformat() in step.why
+        assert strategies.reconnect_date(r).isoformat() in step.why
         assert "Thank you" in step.message
 
 
 def test_keep_door_open_is_never_missing_even_from_a_bare_rejection():
     bare = Rejection(company="X", role="Y", stage="screening", rejected_on=TODAY)
     plan = suggest(bare)
-    assert "keep_door_open" in strategies(plan)  # the "must not" case does not exist
-    assert strategies(plan)[0] == "ask_feedback"
+    assert "keep_door_open" in used(plan)  # the "must not" case does not exist
+    assert used(plan)[0] == "ask_feedback"
 
 
 # ---- stay_positive ----------------------------------------------------------------------
@@ -248,9 +241,9 @@ def test_stay_positive_with_low_mood_confidence_or_many_rejections(reflection, r
 
 def test_no_stay_positive_when_mood_and_confidence_are_fine_and_rejections_few():
     plan = suggest(rejection(reflection=Reflection(mood=3, confidence=3)), recent_rejections=2)
-    assert "stay_positive" not in strategies(plan)
+    assert "stay_positive" not in used(plan)
     unrated = suggest(rejection(reflection=Reflection()), recent_rejections=1)
-    assert "stay_positive" not in strategies(unrated)
+    assert "stay_positive" not in used(unrated)
 
 
 # ---- change_tactics ---------------------------------------------------------------------
@@ -258,16 +251,16 @@ def test_no_stay_positive_when_mood_and_confidence_are_fine_and_rejections_few()
 
 def test_change_tactics_names_each_pattern_and_its_rejections():
     patterns = [
-        FakePattern(
+        Pattern(
             "recurring_concern",
             "Evidence was a concern in 3 rejections.",
             (1, 2, 3),
             skill="evidence",
         ),
-        FakePattern(
+        Pattern(
             "stage_wall", "3 of your rejections ended at Technical.", (1, 2, 4), stage="technical"
         ),
-        FakePattern("no_progress", "Your score did not rise.", (2, 3, 4)),
+        Pattern("no_progress", "Your score did not rise.", (2, 3, 4)),
     ]
     labels = {1: "Northwind (2026-09-01)", 2: "BrightPath (2026-10-01)", 3: "Acme (2026-11-20)"}
     plan = suggest(rejection(), patterns=patterns, rejection_labels=labels)
@@ -282,7 +275,7 @@ def test_change_tactics_names_each_pattern_and_its_rejections():
 
 
 def test_no_change_tactics_without_patterns():
-    assert "change_tactics" not in strategies(suggest(rejection(), patterns=[]))
+    assert "change_tactics" not in used(suggest(rejection(), patterns=[]))
 
 
 # ---- the plan as a whole ----------------------------------------------------------------
@@ -294,19 +287,31 @@ def test_priorities_are_unique_and_start_at_one():
         fit_factors=("other_candidate",),
         reflection=Reflection(mood=1, confidence=1),
     )
-    plan = suggest(
-        r, patterns=[FakePattern("no_progress", "Flat.", (1, 2, 3))], recent_rejections=4
-    )
+    plan = suggest(r, patterns=[Pattern("no_progress", "Flat.", (1, 2, 3))], recent_rejections=4)
     assert [s.priority for s in plan] == list(range(1, len(plan) + 1))
-    assert set(strategies(plan)) == set(STRATEGY_KEYS)
+    assert set(used(plan)) == set(STRATEGY_KEYS)
     assert plan[0].strategy == "ask_feedback"
     assert all(s.strategy in STRATEGY_KEYS and s.why for s in plan)
+
+
+def test_the_strategy_table_holds_every_strategy_once_and_orders_the_plan():
+    keys = [strategy.key for strategy in strategies.TABLE]
+    assert sorted(keys) == sorted(STRATEGY_KEYS)
+    assert strategies.BY_KEY["shore_up"].title == "Shore up a weak spot"
+    r = rejection(
+        feedback=feedback(status="not_requested"),
+        fit_factors=("other_candidate",),
+        reflection=Reflection(mood=1, confidence=1),
+    )
+    plan = suggest(r, patterns=[Pattern("no_progress", "Flat.", (1, 2, 3))])
+    positions = [keys.index(s.strategy) for s in plan]
+    assert positions == sorted(positions) and len(set(positions)) == len(keys)
 
 
 def test_a_rejection_with_no_ratings_at_all_still_gets_a_plan():
     r = Rejection(company="Solo", role="Analyst", stage="screening", rejected_on=TODAY)
     plan = suggest(r)
-    assert strategies(plan) == ["ask_feedback", "keep_door_open"]
+    assert used(plan) == ["ask_feedback", "keep_door_open"]
 
 
 def test_merge_marks_accepted_and_done_and_keeps_leftover_actions():
@@ -326,18 +331,18 @@ def test_merge_marks_accepted_and_done_and_keeps_leftover_actions():
     by_id = {s.action_id: s for s in merged if s.action_id}
     assert by_id[10].status == "accepted" and by_id[10].due_on == TODAY + dt.timedelta(days=3)
     assert by_id[11].status == "done" and by_id[11].strategy == "keep_door_open"
-    assert by_id[11].title == steps.TITLE_DOOR  # matched by strategy when the title changed
+    assert by_id[11].title == texts.TITLE_DOOR  # matched by strategy when the title changed
     leftover = by_id[12]
-    assert leftover.why == steps.LEFTOVER_WHY and leftover.priority == len(merged)
+    assert leftover.why == texts.LEFTOVER_WHY and leftover.priority == len(merged)
     assert [s.priority for s in merged] == list(range(1, len(merged) + 1))
     assert len(merged) == len(plan) + 1
 
 
 def test_a_done_feedback_request_does_not_hide_the_reminder():
     r = rejection(feedback=feedback(status="requested", requested_on=TODAY - dt.timedelta(9)))
-    done = Action("ask_feedback", steps.TITLE_ASK, None, done_on=TODAY - dt.timedelta(9), id=1)
+    done = Action("ask_feedback", texts.TITLE_ASK, None, done_on=TODAY - dt.timedelta(9), id=1)
     merged = steps.merge_actions(suggest(r), (done,))
-    nudge = [s for s in merged if s.title == steps.TITLE_NUDGE]
+    nudge = [s for s in merged if s.title == texts.TITLE_NUDGE]
     assert nudge[0].status == "suggested"
     assert any(s.action_id == 1 and s.status == "done" for s in merged)
 
@@ -354,8 +359,8 @@ def test_progress_counts_actions_and_finds_due_and_overdue():
                 id=1,
             ),
             Action("practice_pitch", "x", "problem_solving", due_on=TODAY + dt.timedelta(6), id=2),
-            Action("keep_door_open", steps.TITLE_DOOR, None, due_on=TODAY, done_on=TODAY, id=3),
-            Action("make_your_case", steps.TITLE_CASE, None, due_on=TODAY + dt.timedelta(7), id=4),
+            Action("keep_door_open", texts.TITLE_DOOR, None, due_on=TODAY, done_on=TODAY, id=3),
+            Action("make_your_case", texts.TITLE_CASE, None, due_on=TODAY + dt.timedelta(7), id=4),
         ),
     )
     p = steps.progress(plan, TODAY)
@@ -422,8 +427,8 @@ def test_known_titles_cover_every_suggested_title():
         reflection=Reflection(mood=1),
     )
     patterns = [
-        FakePattern(k, "s", (1,), skill="evidence", stage="final")
+        Pattern(k, "s", (1,), skill="evidence", stage="final")
         for k in ("recurring_concern", "stage_wall", "no_progress")
     ]
     for step in suggest(r, patterns=patterns):
-        assert step.title in steps.KNOWN_TITLES
+        assert step.title in strategies.KNOWN_TITLES

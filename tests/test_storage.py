@@ -258,7 +258,6 @@ def test_sqlite_errors_do_not_leak_when_connect_fails(tmp_path):
 def test_a_backup_is_made_before_migrating(tmp_path, monkeypatch):
     from sqlite_utils.migrations import Migrations
 
-
     path = tmp_path / "old.db"
     shutil.copy(DATA / "schema_0001.db", path)
     newer = Migrations("rebound")

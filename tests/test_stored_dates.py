@@ -9,19 +9,8 @@ import json
 import pytest
 from icalendar import Calendar
 
-from assessment import (
-    backup,
-    cli,
-    examples,
-    history,
-    patterns,
-    plan_text,
-    progress,
-    reminders,
-    report,
-    steps,
-    storage,
-)
+from assessment import backup, cli, examples, history, progress, report, storage
+from assessment.plan import calendar, markdown, patterns, steps, strategies
 from tests.helpers import PAGES, app_page
 
 TODAY = dt.date(2026, 11, 25)
@@ -60,10 +49,10 @@ def test_the_plan_and_its_files_work_on_any_stored_date(days):
         rejection = storage.get_rejection(db, rid)
         plan = steps.build_plan(db, rid, today=TODAY)
         assert plan and [s.priority for s in plan] == list(range(1, len(plan) + 1))
-        assert steps.reconnect_date(rejection) >= rejection.rejected_on
-        text = plan_text.plan_markdown(rejection, plan, today=TODAY)
+        assert strategies.reconnect_date(rejection) >= rejection.rejected_on
+        text = markdown.plan_markdown(rejection, plan, today=TODAY)
         assert f"Rejected on {rejection.rejected_on.isoformat()}" in text
-        cal = Calendar.from_ical(reminders.plan_calendar(rejection, plan))
+        cal = Calendar.from_ical(calendar.plan_calendar(rejection, plan))
         assert cal.walk("VEVENT")
         steps.progress(plan, TODAY)
 

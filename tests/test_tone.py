@@ -3,23 +3,17 @@
 from __future__ import annotations
 
 import dataclasses
-from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from assessment.tone import (
-    CATEGORIES,
-    CATEGORY_LABELS,
-    ToneFlag,
-    check_tone,
-    is_calm,
-    load_labelled,
-    score_labelled,
-)
+from assessment.reading.tone import CATEGORIES, CATEGORY_LABELS, ToneFlag, check_tone
+from benchmarks.scoring_sets import TONE_SETS, load_labelled, score_tone
 
-DATA = Path(__file__).parent / "data"
+
+def is_calm(text: str) -> bool:
+    return not check_tone(text)
 
 
 def categories(text: str) -> set[str]:
@@ -266,14 +260,14 @@ def test_offsets_always_match_phrases(text):
 # --- labelled sets --------------------------------------------------------------------------
 
 
-def test_score_labelled_counts_categories():
+def test_score_tone_counts_categories():
     rows = [
         {"sentence": "Thanks for your time.", "calm": True, "categories": []},
         {"sentence": "This is ridiculous.", "calm": False, "categories": ["angry"]},
         {"sentence": "I'm not angry.", "calm": False, "categories": ["angry"]},
         {"sentence": "I'm desperate.", "calm": True, "categories": []},
     ]
-    scores = score_labelled(rows)
+    scores = score_tone(rows)
     assert (scores["tp"], scores["fp"], scores["fn"]) == (1, 1, 1)
     assert scores["precision"] == scores["recall"] == 0.5
     assert scores["categories"]["angry"]["recall"] == 0.5
@@ -283,7 +277,7 @@ def test_score_labelled_counts_categories():
 
 @pytest.mark.parametrize("split", ["reported", "tuning"])
 def test_labelled_sets_are_well_formed(split):
-    rows = load_labelled(DATA / f"tone_{split}.jsonl")
+    rows = load_labelled(TONE_SETS[split])
     assert len(rows) >= 40
     for row in rows:
         assert set(row) == {"sentence", "calm", "categories"}
@@ -292,6 +286,6 @@ def test_labelled_sets_are_well_formed(split):
 
 
 def test_reported_split_precision_and_recall():
-    scores = score_labelled(load_labelled(DATA / "tone_reported.jsonl"))
+    scores = score_tone(load_labelled(TONE_SETS["reported"]))
     assert scores["precision"] >= 0.75
     assert scores["recall"] >= 0.75

@@ -1,7 +1,8 @@
 """The Feedback page's review of findings: rows the user confirms, changes or drops.
 
-A row is a plain dict (``keep``, ``quote``, ``reads_as``, ``polarity``), the shape the page's
-table editor shows. Labels are ours; the quote is the user's text and is shown as text only.
+A row is a plain dict (``keep``, ``quote``, ``reads_as``, ``polarity``, ``intensity``), the
+shape the page's table editor shows. Labels are ours; the quote is the user's text and is shown
+as text only.
 """
 
 from __future__ import annotations
@@ -12,23 +13,24 @@ from assessment.models import Finding
 from assessment.skills import FIT_FACTOR_KEYS, FIT_FACTOR_SHORT, SKILL_NAMES
 
 POLARITY_LABELS: dict[int, str] = {1: "Strength", -1: "Concern", 0: "Outside your control"}
-LABEL_TO_POLARITY: dict[str, int] = {v: k for k, v in POLARITY_LABELS.items()}
-KEY_LABELS: dict[str, str] = {**SKILL_NAMES, **FIT_FACTOR_SHORT}
-LABEL_TO_KEY: dict[str, str] = {v: k for k, v in KEY_LABELS.items()}
-READS_AS_OPTIONS: list[str] = list(KEY_LABELS.values())
+_LABEL_TO_POLARITY: dict[str, int] = {v: k for k, v in POLARITY_LABELS.items()}
+_KEY_LABELS: dict[str, str] = {**SKILL_NAMES, **FIT_FACTOR_SHORT}
+_LABEL_TO_KEY: dict[str, str] = {v: k for k, v in _KEY_LABELS.items()}
+READS_AS_OPTIONS: list[str] = list(_KEY_LABELS.values())
 
 
-def finding_rows(findings: Iterable[Finding], keep: bool = True) -> list[dict]:
+def finding_rows(findings: Iterable[Finding]) -> list[dict]:
+    """One kept row per finding the page can label, in the findings' order."""
     return [
         {
-            "keep": keep,
+            "keep": True,
             "quote": f.quote,
-            "reads_as": KEY_LABELS[f.key],
+            "reads_as": _KEY_LABELS[f.key],
             "polarity": POLARITY_LABELS[f.polarity],
             "intensity": f.intensity,
         }
         for f in findings
-        if f.key in KEY_LABELS and f.polarity in POLARITY_LABELS
+        if f.key in _KEY_LABELS and f.polarity in POLARITY_LABELS
     ]
 
 
@@ -39,10 +41,10 @@ def confirmed_findings(rows: Iterable[dict]) -> list[Finding]:
     for row in rows:
         if not row.get("keep"):
             continue
-        key = LABEL_TO_KEY.get(row.get("reads_as") or "")
+        key = _LABEL_TO_KEY.get(row.get("reads_as") or "")
         if key is None:
             continue
-        polarity = LABEL_TO_POLARITY.get(row.get("polarity") or "", -1)
+        polarity = _LABEL_TO_POLARITY.get(row.get("polarity") or "", -1)
         if key in FIT_FACTOR_KEYS:
             polarity = 0
         elif polarity == 0:

@@ -85,7 +85,3 @@ PITCH_ANSWER: dict[str, str] = {
     "comes easily",
 }
 PITCH_MINUTES = 40
-
-
-def shore_up(skill: str) -> Exercise:
-    return SHORE_UP[skill]

@@ -27,6 +27,9 @@ from dataclasses import dataclass
 from sqlite_utils import Database
 
 from assessment import storage
+from assessment.names import rejection_in_sentence
+from assessment.plan import texts
+from assessment.progress import Filters, filter_sql
 from assessment.scoring import quadrant
 from assessment.skills import SKILL_KEYS, SKILL_NAMES, STAGE_KEYS, STAGES
 
@@ -34,8 +37,6 @@ MIN_REJECTIONS = 3
 REPEATS = 3  # how many rejections make a repeat
 NAMED = 3  # how many rejections a sentence names before "and N more"
 TOLERANCE = 1e-9
-
-KINDS = ("recurring_concern", "stage_wall", "no_progress")
 
 
 @dataclass(frozen=True)
@@ -78,7 +79,7 @@ def _order(row: RejectionSummary) -> tuple[str, int]:
 
 
 def _name(row: RejectionSummary) -> str:
-    return f"{row.company} ({row.rejected_on.isoformat()})"
+    return rejection_in_sentence(row.company, row.rejected_on)
 
 
 def name_rejections(rows: Sequence[RejectionSummary], total: int | None = None) -> str:
@@ -86,7 +87,7 @@ def name_rejections(rows: Sequence[RejectionSummary], total: int | None = None) 
     total = len(rows) if total is None else total
     names = [_name(r) for r in rows[:NAMED]]
     if total > len(names):
-        return ", ".join(names) + f" and {total - len(names):,} more"
+        return ", ".join(names) + texts.MORE_REJECTIONS.format(count=total - len(names))
     if len(names) == 1:
         return names[0]
     return ", ".join(names[:-1]) + " and " + names[-1]
@@ -94,18 +95,16 @@ def name_rejections(rows: Sequence[RejectionSummary], total: int | None = None) 
 
 def recurring_concern(skill: str, rows: Sequence[RejectionSummary], total: int) -> Pattern:
     rows = sorted(rows, key=_order)
-    sentence = (
-        f"The interviewer saw {SKILL_NAMES[skill]} as a concern in {total:,} rejections: "
-        f"{name_rejections(rows, total)}."
+    sentence = texts.CONCERN_SENTENCE.format(
+        skill=SKILL_NAMES[skill], total=total, names=name_rejections(rows, total)
     )
     return Pattern("recurring_concern", sentence, tuple(r.id for r in rows), skill=skill)
 
 
 def stage_wall(stage: str, rows: Sequence[RejectionSummary], total: int) -> Pattern:
     rows = sorted(rows, key=_order)
-    sentence = (
-        f"{total:,} of your rejections ended at the {STAGES[stage]} stage: "
-        f"{name_rejections(rows, total)}."
+    sentence = texts.STAGE_WALL_SENTENCE.format(
+        total=total, stage=STAGES[stage], names=name_rejections(rows, total)
     )
     return Pattern("stage_wall", sentence, tuple(r.id for r in rows), stage=stage)
 
@@ -117,11 +116,10 @@ def no_progress(last: Sequence[RejectionSummary]) -> Pattern | None:
         return None
     if any(later > earlier + TOLERANCE for earlier, later in itertools.pairwise(averages)):
         return None
-    steps = ", then ".join(f"{r.average:.1f} at {_name(r)}" for r in last)
-    sentence = (
-        f"Your average combined score did not rise across your last {len(last)} rated "
-        f"rejections: {steps}."
+    steps = texts.NO_PROGRESS_SEPARATOR.join(
+        texts.NO_PROGRESS_STEP.format(average=r.average, rejection=_name(r)) for r in last
     )
+    sentence = texts.NO_PROGRESS_SENTENCE.format(count=len(last), steps=steps)
     return Pattern("no_progress", sentence, tuple(r.id for r in last))
 
 
@@ -158,34 +156,27 @@ def detect_patterns(rows: Iterable[RejectionSummary], total: int | None = None) 
 # ---- from the database -----------------------------------------------------------------
 
 
-def _where(owner: str, filters: object | None) -> tuple[str, list]:
-    """The owner's rejections, narrowed by progress filters when given."""
-    if filters is None:
-        return "r.owner = ?", [owner]
-    from assessment.progress import filter_sql
-
-    return filter_sql(owner, filters)
-
-
-def count_rejections(db: Database, owner: str = "local", filters: object | None = None) -> int:
-    where, params = _where(owner, filters)
+def count_rejections(db: Database, owner: str = "local", filters: Filters | None = None) -> int:
+    where, params = filter_sql(owner, filters)
     sql = f"SELECT count(*) FROM rejections r WHERE {where}"  # noqa: S608 - no user text
     return int(db.execute(sql, params).fetchone()[0])
 
 
-def rejections_needed(db: Database, owner: str = "local", filters: object | None = None) -> int:
+def rejections_needed(db: Database, owner: str = "local", filters: Filters | None = None) -> int:
     """How many more rejections patterns need; 0 when there are enough."""
     return max(0, MIN_REJECTIONS - count_rejections(db, owner, filters))
 
 
-def _candidate_rows(db: Database, owner: str, filters: object | None) -> list[RejectionSummary]:
-    where, params = _where(owner, filters)
+def _candidate_rows(db: Database, owner: str, filters: Filters | None) -> list[RejectionSummary]:
+    where, params = filter_sql(owner, filters)
     sql = f"""
         WITH chosen AS MATERIALIZED (SELECT r.id, r.stage, r.rejected_on FROM rejections r WHERE {where}),
+        rated AS MATERIALIZED (
+            SELECT rejection_id, skill, interviewer_value, combined FROM skill_ratings
+            WHERE rejection_id IN (SELECT id FROM chosen)
+        ),
         concern AS MATERIALIZED (
-            SELECT rejection_id, skill FROM ratings
-            WHERE source = 'interviewer' AND value <= 2
-                AND rejection_id IN (SELECT id FROM chosen)
+            SELECT rejection_id, skill FROM rated WHERE interviewer_value <= 2
         ),
         repeated_skill AS (
             SELECT skill FROM concern GROUP BY skill HAVING count(*) >= {REPEATS}
@@ -194,14 +185,7 @@ def _candidate_rows(db: Database, owner: str, filters: object | None) -> list[Re
             SELECT stage FROM chosen GROUP BY stage HAVING count(*) >= {REPEATS}
         ),
         averages AS MATERIALIZED (
-            SELECT rejection_id, avg(part) AS average FROM (
-                SELECT rejection_id, skill,
-                    combined_score(
-                        max(CASE WHEN source = 'self' THEN value END),
-                        max(CASE WHEN source = 'interviewer' THEN value END)) AS part
-                FROM ratings WHERE rejection_id IN (SELECT id FROM chosen)
-                GROUP BY rejection_id, skill
-            ) GROUP BY rejection_id
+            SELECT rejection_id, avg(combined) AS average FROM rated GROUP BY rejection_id
         ),
         last_rated AS (
             SELECT c.id FROM chosen c JOIN averages a ON a.rejection_id = c.id
@@ -234,7 +218,7 @@ def _candidate_rows(db: Database, owner: str, filters: object | None) -> list[Re
 
 
 def find_patterns(
-    db: Database, owner: str = "local", filters: object | None = None
+    db: Database, owner: str = "local", filters: Filters | None = None
 ) -> list[Pattern]:
     """The owner's patterns (optionally within progress filters), found with SQL doing the
     counting: only the rejections a pattern can rest on come back to Python."""
@@ -244,30 +228,3 @@ def find_patterns(
     # Every rejection at a repeated stage or with a repeated concern comes back, so the
     # counts detect_patterns makes over this subset are the full counts.
     return detect_patterns(_candidate_rows(db, owner, filters), total=total)
-
-
-def summaries(db: Database, owner: str = "local") -> list[RejectionSummary]:
-    """Every rejection of the owner as a summary (for tests and small histories)."""
-    from assessment.scoring import assess
-
-    ids = [
-        row[0]
-        for row in db.execute(
-            "SELECT id FROM rejections WHERE owner = ? ORDER BY rejected_on, id", [owner]
-        )
-    ]
-    result = []
-    for rid in ids:
-        rejection = storage.get_rejection(db, rid, owner)
-        scored = assess(rejection.self_ratings, rejection.feedback.ratings)
-        result.append(
-            RejectionSummary(
-                id=rid,
-                company=rejection.company,
-                rejected_on=rejection.rejected_on,
-                stage=rejection.stage,
-                average=scored.average,
-                concerns=concern_skills(rejection.self_ratings, rejection.feedback.ratings),
-            )
-        )
-    return result

@@ -7,8 +7,8 @@ from dataclasses import replace
 
 from icalendar import Calendar
 
-from assessment import reminders, steps
 from assessment.models import Action, Rejection
+from assessment.plan import calendar, steps, texts
 
 TODAY = dt.date(2026, 11, 25)
 
@@ -45,7 +45,7 @@ def test_one_event_per_dated_action_plus_reconnect_read_back_with_icalendar():
         ),
         Action(
             "keep_door_open",
-            steps.TITLE_DOOR,
+            texts.TITLE_DOOR,
             None,
             due_on=dt.date(2026, 11, 26),
             done_on=dt.date(2026, 11, 26),
@@ -55,7 +55,7 @@ def test_one_event_per_dated_action_plus_reconnect_read_back_with_icalendar():
         Action("stay_positive", "Past due", None, due_on=dt.date(2026, 1, 2), id=4),
     )
     plan = plan_for(REJECTION, actions)
-    data = reminders.plan_calendar(REJECTION, plan)
+    data = calendar.plan_calendar(REJECTION, plan)
     found = {str(e["uid"]): e for e in events(data)}
     assert set(found) == {
         "rebound-7-action-1@rebound.local",
@@ -85,7 +85,7 @@ def test_one_event_per_dated_action_plus_reconnect_read_back_with_icalendar():
 
 def test_reconnect_date_is_editable():
     plan = plan_for(REJECTION, ())
-    data = reminders.plan_calendar(REJECTION, plan, reconnect_on=dt.date(2027, 2, 14))
+    data = calendar.plan_calendar(REJECTION, plan, reconnect_on=dt.date(2027, 2, 14))
     (event,) = events(data)
     assert event.decoded("dtstart") == dt.date(2027, 2, 14)
 
@@ -93,7 +93,7 @@ def test_reconnect_date_is_editable():
 def test_very_long_and_multiline_names_still_parse():
     company = "Ünïcödé GmbH & Co. KG\nsecond line " + "x" * 300
     r = replace(REJECTION, company=company)
-    data = reminders.plan_calendar(r, plan_for(r, ()))
+    data = calendar.plan_calendar(r, plan_for(r, ()))
     assert data.startswith(b"BEGIN:VCALENDAR")
     (event,) = events(data)
     summary = str(event["summary"])
@@ -102,7 +102,7 @@ def test_very_long_and_multiline_names_still_parse():
 
 
 def test_no_reconnect_event_without_keep_door_open_step():
-    assert events(reminders.plan_calendar(REJECTION, [])) == []
+    assert events(calendar.plan_calendar(REJECTION, [])) == []
 
 
 CONTROLS = "\x00\x1b\x07\x7f\x85"
@@ -118,7 +118,7 @@ def test_control_characters_from_user_text_stay_out_of_the_calendar():
         fit_factors=("other_candidate",),
     )
     actions = (Action("stay_positive", f"Ti{CONTROLS}tle", None, due_on=TODAY, id=1),)
-    data = reminders.plan_calendar(r, plan_for(r, actions))
+    data = calendar.plan_calendar(r, plan_for(r, actions))
     for byte in (b"\x00", b"\x1b", b"\x07", b"\x7f", "\x85".encode()):
         assert byte not in data
     assert not any(c in data.decode() for c in CONTROLS)
@@ -133,7 +133,7 @@ def test_control_characters_from_user_text_stay_out_of_the_calendar():
 def test_a_stored_date_at_the_end_of_the_calendar_still_makes_a_file():
     r = replace(REJECTION, rejected_on=dt.date.max)
     actions = (Action("shore_up", "Last day", "evidence", due_on=dt.date.max, id=1),)
-    data = reminders.plan_calendar(r, plan_for(r, actions))
+    data = calendar.plan_calendar(r, plan_for(r, actions))
     starts = sorted(e.decoded("dtstart") for e in events(data))
     assert starts == [dt.date.max, dt.date.max]  # the reconnect date cannot be later
     assert all("dtend" not in e for e in events(data))  # one day long by definition

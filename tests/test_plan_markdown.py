@@ -5,8 +5,9 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from assessment import examples, plan_text, steps, storage
+from assessment import examples, storage
 from assessment.models import Action, Rejection
+from assessment.plan import markdown, steps, texts
 
 TODAY = dt.date(2026, 11, 25)
 
@@ -16,9 +17,9 @@ def test_markdown_lists_every_step_in_plan_order_with_status():
     examples.load_examples(db, today=TODAY)
     rid = storage.latest_rejection_id(db)
     plan = steps.build_plan(db, rid, today=TODAY)
-    text = plan_text.plan_markdown(storage.get_rejection(db, rid), plan, today=TODAY)
+    text = markdown.plan_markdown(storage.get_rejection(db, rid), plan, today=TODAY)
     headings = [line for line in text.splitlines() if line.startswith("## ")]
-    assert headings == [f"## {s.priority}. {plan_text.escape(s.title)}" for s in plan]
+    assert headings == [f"## {s.priority}. {markdown.escape(s.title)}" for s in plan]
     assert text.startswith("# Next steps: Acme Analytics, Data Analyst\n")
     assert "Progress: no actions taken on yet." in text
     assert "**Why:**" in text and "**Time:** about" in text
@@ -29,11 +30,11 @@ def test_messages_are_indented_and_wrapped_for_printing():
     examples.load_examples(db, today=TODAY)
     rid = storage.latest_rejection_id(db)
     plan = steps.build_plan(db, rid, today=TODAY)
-    text = plan_text.plan_markdown(storage.get_rejection(db, rid), plan, today=TODAY)
+    text = markdown.plan_markdown(storage.get_rejection(db, rid), plan, today=TODAY)
     assert "    Dear Priya Shah," in text
     assert "**For later, a reconnect message:**" in text
     code_lines = [line for line in text.splitlines() if line.startswith("    ")]
-    assert code_lines and max(len(line) for line in code_lines) <= 4 + plan_text.MESSAGE_WIDTH
+    assert code_lines and max(len(line) for line in code_lines) <= 4 + markdown.MESSAGE_WIDTH
 
 
 def test_user_text_is_escaped_and_status_dates_shown():
@@ -51,10 +52,10 @@ def test_user_text_is_escaped_and_status_dates_shown():
             id=1,
             due_on=dt.date(2026, 11, 2),
         ),
-        Action("keep_door_open", steps.TITLE_DOOR, None, id=2, done_on=dt.date(2026, 11, 3)),
+        Action("keep_door_open", texts.TITLE_DOOR, None, id=2, done_on=dt.date(2026, 11, 3)),
     )
     plan = steps.merge_actions(steps.suggest_steps(r, today=TODAY), actions)
-    text = plan_text.plan_markdown(r, plan, today=TODAY)
+    text = markdown.plan_markdown(r, plan, today=TODAY)
     prose = "\n".join(line for line in text.splitlines() if not line.startswith("    "))
     assert "](http" not in prose.replace("\\](http", "")  # code blocks are never rendered
     assert "<b>" not in prose and "\\<b\\>" in prose
@@ -67,7 +68,7 @@ def test_user_text_is_escaped_and_status_dates_shown():
 
 def test_empty_plan_still_reads_sensibly():
     r = Rejection(company="A", role="B", stage="screening", rejected_on=TODAY)
-    text = plan_text.plan_markdown(r, [], today=TODAY)
+    text = markdown.plan_markdown(r, [], today=TODAY)
     assert "There are no steps" in text
 
 
@@ -84,7 +85,7 @@ def test_control_characters_from_user_text_stay_out_of_the_markdown():
     )
     actions = (Action("stay_positive", f"Ti{controls}tle", None, id=1, due_on=TODAY),)
     plan = steps.merge_actions(steps.suggest_steps(r, today=TODAY), actions)
-    text = plan_text.plan_markdown(r, plan, today=TODAY)
+    text = markdown.plan_markdown(r, plan, today=TODAY)
     assert not any(c in text for c in controls + "\r")
     text.encode("utf-8")
     assert text.startswith("# Next steps: Acme, Analyst\n")
@@ -97,5 +98,5 @@ def test_dates_at_the_ends_of_the_calendar_still_make_a_plan():
         r = Rejection(company="A", role="B", stage="final", rejected_on=day)
         actions = (Action("shore_up", "Shore up", "evidence", id=1, due_on=day, done_on=day),)
         plan = steps.merge_actions(steps.suggest_steps(r, today=TODAY), actions)
-        text = plan_text.plan_markdown(r, plan, today=TODAY)
+        text = markdown.plan_markdown(r, plan, today=TODAY)
         assert f"Rejected on {day.isoformat()}" in text

@@ -1,4 +1,4 @@
-"""Reminders as a calendar file (``.ics``), made with the ``icalendar`` library.
+"""The plan's reminders as a calendar file (``.ics``), made with the ``icalendar`` library.
 
 One all-day event per action with a due date, and one "Reconnect with <company>" event for
 ``keep_door_open`` (six weeks after the rejection unless the user picks another date).
@@ -14,9 +14,9 @@ from collections.abc import Sequence
 
 from icalendar import Calendar, Event
 
-from assessment import outreach
 from assessment.models import Rejection, Step
-from assessment.steps import reconnect_date
+from assessment.plan import outreach, texts
+from assessment.plan.strategies import reconnect_date
 from assessment.text import printable
 
 PRODID = "-//Rebound//Next steps//EN"
@@ -48,7 +48,7 @@ def plan_calendar(
     cal.add("prodid", PRODID)
     cal.add("version", "2.0")
     cal.add("calscale", "GREGORIAN")
-    cal.add("x-wr-calname", f"Rebound: {company}")
+    cal.add("x-wr-calname", texts.CALENDAR_NAME.format(company=company))
     for step in steps:
         if step.status not in ("accepted", "done") or step.due_on is None:
             continue
@@ -56,8 +56,11 @@ def plan_calendar(
         ident = step.action_id if step.action_id is not None else step.priority
         event.add("uid", f"rebound-{key}-action-{ident}@{UID_DOMAIN}")
         event.add("dtstamp", stamp)
-        prefix = "Done: " if step.status == "done" else ""
-        event.add("summary", f"{prefix}{_one_line(step.title)} ({company})")
+        done = texts.EVENT_DONE if step.status == "done" else ""
+        summary = texts.EVENT_SUMMARY.format(
+            done=done, title=_one_line(step.title), company=company
+        )
+        event.add("summary", summary)
         event.add("description", printable("\n\n".join(p for p in (step.why, step.detail) if p)))
         _all_day(event, step.due_on)
         cal.add_component(event)
@@ -66,12 +69,9 @@ def plan_calendar(
         event = Event()
         event.add("uid", f"rebound-{key}-reconnect@{UID_DOMAIN}")
         event.add("dtstamp", stamp)
-        event.add("summary", f"Reconnect with {company}")
-        event.add(
-            "description",
-            "Keep the door open: a message you can adapt and send today.\n\n"
-            + printable(outreach.reconnect_message(rejection)),
-        )
+        event.add("summary", texts.RECONNECT_SUMMARY.format(company=company))
+        message = printable(outreach.reconnect_message(rejection))
+        event.add("description", texts.RECONNECT_DESCRIPTION + message)
         _all_day(event, day)
         cal.add_component(event)
     return cal.to_ical()

@@ -2,35 +2,25 @@
 
 from __future__ import annotations
 
-import json
 import time
-from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from assessment.feedback import (
+from assessment.models import Finding
+from assessment.reading.reader import (
     fit_factor_keys,
     read_feedback,
-    score_labelled,
-    split_sentences,
     suggested_rating,
     suggested_ratings,
 )
-from assessment.models import Finding
 from assessment.skills import FIT_FACTOR_KEYS, SKILL_KEYS
-
-DATA = Path(__file__).resolve().parent / "data"
+from benchmarks.scoring_sets import READER_SETS, load_labelled, score_reader
 
 
 def pairs(text: str) -> set[tuple[str, int]]:
     return {(f.key, f.polarity) for f in read_feedback(text)}
-
-
-def load(name: str) -> list[dict]:
-    with (DATA / name).open(encoding="utf-8") as handle:
-        return [json.loads(line) for line in handle if line.strip()]
 
 
 # --- one sentence, two findings -------------------------------------------------------------
@@ -205,10 +195,12 @@ def test_bullets_and_headings():
 
 
 def test_abbreviations_do_not_end_sentences():
-    text = "Mr. Jones felt your examples were vague, e.g. the migration. Dr. Smith liked you."
-    assert split_sentences(text) == [
-        "Mr. Jones felt your examples were vague, e.g. the migration.",
-        "Dr. Smith liked you.",
+    text = (
+        "Mr. Jones felt your examples were vague, e.g. the migration. Dr. Smith liked your energy."
+    )
+    assert [(f.key, f.polarity, f.quote) for f in read_feedback(text)] == [
+        ("evidence", -1, "Mr. Jones felt your examples were vague, e.g. the migration."),
+        ("motivation", 1, "Dr. Smith liked your energy."),
     ]
 
 
@@ -252,7 +244,7 @@ def test_other_languages_give_nothing(text):
 
 
 def test_fifty_thousand_characters_well_under_a_second():
-    rows = load("feedback_tuning.jsonl")
+    rows = load_labelled(READER_SETS["tuning"])
     paragraph = " ".join(row["sentence"] for row in rows)
     text = ((paragraph + "\n\n") * 20)[:50_000]
     started = time.perf_counter()
@@ -326,7 +318,7 @@ def test_suggested_ratings_per_skill_ignores_fit_factors():
 
 def test_labelled_sets_are_well_formed():
     keys = set(SKILL_KEYS) | set(FIT_FACTOR_KEYS)
-    reported, tuning = load("feedback_reported.jsonl"), load("feedback_tuning.jsonl")
+    reported, tuning = (load_labelled(READER_SETS[split]) for split in ("reported", "tuning"))
     assert len(reported) >= 60 and len(tuning) >= 60
     sentences = [row["sentence"] for row in reported + tuning]
     assert len(set(sentences)) == len(sentences)
@@ -337,5 +329,5 @@ def test_labelled_sets_are_well_formed():
 
 
 def test_reported_set_f1_at_least_0_80():
-    result = score_labelled(load("feedback_reported.jsonl"))
+    result = score_reader(load_labelled(READER_SETS["reported"]))
     assert result["f1"] >= 0.80, f"F1 {result['f1']:.3f} on the reported set"

@@ -1,0 +1,86 @@
+"""One layout of a step, rendered by the Next steps page, Home and the Markdown plan.
+
+:func:`step_view` decides what a step shows and in which words; the renderers only choose how
+(Streamlit elements, or Markdown with user text escaped). The labels they put before each
+part are :mod:`assessment.plan.texts` ``*_LABEL``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from assessment.models import Rejection, Step
+from assessment.plan import outreach, strategies, texts
+from assessment.skills import SKILL_NAMES
+
+
+@dataclass(frozen=True)
+class StepView:
+    """What one step shows. ``title``, ``why`` and the messages may hold user text."""
+
+    number: int
+    strategy: str
+    """The strategy's title ("Make your case")."""
+    skill: str
+    """The skill's name, or "" when the step is about no skill."""
+    status: str
+    """"Suggested", "On your plan" or "Done"."""
+    status_line: str
+    """The status with its date ("On your plan, due 2026-12-01 (overdue)")."""
+    done: bool
+    title: str
+    title_is_ours: bool
+    """One of the plan's own titles; otherwise a stored title, which is user text."""
+    why: str
+    what_to_do: str
+    time: str
+    """"about 20 minutes", or "" without an estimate."""
+    message: str
+    later_message: str
+    """A message for later (the reconnect message of ``keep_door_open``), or ""."""
+
+
+def minutes_text(minutes: int) -> str:
+    """A time estimate in words: "about 45 minutes", "about 1 hour 30 minutes"."""
+    if minutes < 60:
+        return texts.MINUTES.format(minutes=minutes)
+    hours, rest = divmod(minutes, 60)
+    one, many = texts.HOUR_UNITS
+    text = texts.HOURS.format(hours=hours, unit=one if hours == 1 else many)
+    return text + (texts.AND_MINUTES.format(minutes=rest) if rest else "")
+
+
+def status_line(step: Step, today: dt.date) -> str:
+    if step.status == "done":
+        if step.done_on is None:
+            return texts.STATUS_LABELS["done"]
+        return texts.DONE_ON.format(day=step.done_on.isoformat())
+    if step.status == "accepted":
+        if step.due_on is None:
+            return texts.ON_PLAN_UNDATED
+        late = texts.OVERDUE if step.due_on < today else ""
+        return texts.ON_PLAN_DUE.format(day=step.due_on.isoformat()) + late
+    return texts.STATUS_LABELS["suggested"]
+
+
+def step_view(step: Step, today: dt.date, rejection: Rejection) -> StepView:
+    strategy = strategies.BY_KEY.get(step.strategy)
+    later = ""
+    if step.strategy == "keep_door_open":
+        later = outreach.reconnect_message(rejection)
+    return StepView(
+        number=step.priority,
+        strategy=strategy.title if strategy else texts.UNKNOWN_STRATEGY,
+        skill=SKILL_NAMES.get(step.skill or "", ""),
+        status=texts.STATUS_LABELS.get(step.status, ""),
+        status_line=status_line(step, today),
+        done=step.status == "done",
+        title=step.title,
+        title_is_ours=step.title in strategies.KNOWN_TITLES,
+        why=step.why,
+        what_to_do=step.detail,
+        time=minutes_text(step.minutes) if step.minutes else "",
+        message=step.message,
+        later_message=later,
+    )

@@ -1,0 +1,220 @@
+"""The plan of one rejection: its steps in order, merged with what the user took on.
+
+:func:`suggest_steps` is pure: it walks the strategy table (:data:`strategies.TABLE`, which
+holds the order and the rules) over one rejection, plus the owner's patterns and how many
+rejections came close together, and numbers the steps (1 = do first). :func:`build_plan`
+loads what it needs from the database and merges in the stored actions; the Next steps page,
+Home and ``python -m assessment plan`` all show its result. Actions that match no current
+suggestion are listed after the suggestions.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, replace
+
+from sqlite_utils import Database
+
+from assessment import storage
+from assessment.models import Action, Rejection, Step
+from assessment.names import rejection_in_sentence
+from assessment.plan import exercises, strategies, texts
+from assessment.plan.patterns import Pattern, find_patterns
+from assessment.report import assessment_of
+
+
+def suggest_steps(
+    rejection: Rejection,
+    *,
+    today: dt.date,
+    patterns: Sequence[Pattern] = (),
+    recent_rejections: int = 1,
+    rejection_labels: dict[int, str] | None = None,
+) -> list[Step]:
+    """The suggested steps of one rejection, in the table's order, with unique priorities.
+
+    ``recent_rejections`` counts the owner's rejections in the last
+    :data:`strategies.WINDOW_DAYS` days, this one included; ``rejection_labels`` names
+    rejections by id for ``change_tactics``.
+    """
+    situation = strategies.Situation(
+        rejection=rejection,
+        assessment=assessment_of(rejection),
+        today=today,
+        patterns=patterns,
+        recent_rejections=recent_rejections,
+        rejection_labels=rejection_labels or {},
+    )
+    found = [step for strategy in strategies.TABLE for step in strategy.build(situation)]
+    return [replace(step, priority=i) for i, step in enumerate(found, start=1)]
+
+
+def _status(action: Action) -> str:
+    return "done" if action.done_on else "accepted"
+
+
+# Strategies whose steps are told apart by their title, not by skill alone.
+_MATCH_BY_TITLE_ONLY = ("ask_feedback", "change_tactics")
+
+
+def merge_actions(steps: Sequence[Step], actions: Sequence[Action]) -> list[Step]:
+    """Mark suggestions the user took on, and keep actions that match no suggestion.
+
+    An action matches a step with the same strategy, skill and title; failing that, the same
+    strategy and skill (titles may be reworded over time), except for strategies with more
+    than one kind of step without a skill.
+    """
+    taken: dict[int, Action] = {}
+    used: set[int] = set()
+    for exact in (True, False):
+        for i, step in enumerate(steps):
+            if i in taken:
+                continue
+            if not exact and step.strategy in _MATCH_BY_TITLE_ONLY:
+                continue
+            for n, action in enumerate(actions):
+                if n in used or (action.strategy, action.skill) != (step.strategy, step.skill):
+                    continue
+                if exact and action.title != step.title:
+                    continue
+                taken[i] = action
+                used.add(n)
+                break
+    merged = []
+    for i, step in enumerate(steps):
+        action = taken.get(i)
+        if action is None:
+            merged.append(step)
+        else:
+            merged.append(
+                replace(
+                    step,
+                    status=_status(action),
+                    action_id=action.id,
+                    due_on=action.due_on,
+                    done_on=action.done_on,
+                )
+            )
+    for n, action in enumerate(actions):
+        if n in used:
+            continue
+        detail = ""
+        if action.strategy == "shore_up" and action.skill in exercises.SHORE_UP:
+            detail = exercises.SHORE_UP[action.skill].text
+        merged.append(
+            Step(
+                strategy=action.strategy,
+                title=action.title,
+                why=texts.LEFTOVER_WHY,
+                priority=0,
+                skill=action.skill,
+                status=_status(action),
+                detail=detail,
+                action_id=action.id,
+                due_on=action.due_on,
+                done_on=action.done_on,
+            )
+        )
+    return [replace(step, priority=i) for i, step in enumerate(merged, start=1)]
+
+
+def recent_rejection_count(
+    db: Database, owner: str, today: dt.date, days: int = strategies.WINDOW_DAYS
+) -> int:
+    """The owner's rejections with ``rejected_on`` in the last ``days`` days (today included)."""
+    start = (today - dt.timedelta(days=days)).isoformat()
+    row = db.execute(
+        "SELECT count(*) FROM rejections WHERE owner = ? AND rejected_on >= ? AND rejected_on <= ?",
+        [owner, start, today.isoformat()],
+    ).fetchone()
+    return int(row[0])
+
+
+def rejection_labels(db: Database, owner: str, ids: Iterable[int] | None = None) -> dict[int, str]:
+    """How a sentence names each of the owner's rejections (only ``ids`` when given), for
+    citing patterns."""
+    sql = "SELECT id, company, rejected_on FROM rejections WHERE owner = ?"
+    params: list = [owner]
+    if ids is not None:
+        wanted = sorted({int(i) for i in ids})
+        sql += " AND id IN (SELECT value FROM json_each(?))"
+        params.append(json.dumps(wanted))
+    rows = db.execute(sql, params).fetchall()
+    return {row[0]: rejection_in_sentence(row[1], row[2]) for row in rows}
+
+
+def build_plan(
+    db: Database, rejection_id: int, owner: str = storage.LOCAL_OWNER, today: dt.date | None = None
+) -> list[Step]:
+    """The plan of one rejection: suggestions merged with stored actions, in priority order.
+
+    Empty when the rejection does not exist or belongs to another owner.
+    """
+    today = today or dt.date.today()
+    rejection = storage.get_rejection(db, rejection_id, owner)
+    if rejection is None:
+        return []
+    found = find_patterns(db, owner)
+    cited = [i for p in found for i in strategies.cited_ids(p.rejection_ids)]
+    suggested = suggest_steps(
+        rejection,
+        today=today,
+        patterns=found,
+        recent_rejections=recent_rejection_count(db, owner, today),
+        rejection_labels=rejection_labels(db, owner, cited),
+    )
+    return merge_actions(suggested, rejection.actions)
+
+
+# ---- progress -------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Progress:
+    done: int
+    total: int
+    due_this_week: tuple[Step, ...]
+    overdue: tuple[Step, ...]
+
+    @property
+    def fraction(self) -> float:
+        return self.done / self.total if self.total else 0.0
+
+    @property
+    def text(self) -> str:
+        if not self.total:
+            return texts.NO_ACTIONS
+        one, many = texts.ACTION_NOUNS
+        noun = one if self.total == 1 else many
+        return texts.ACTIONS_DONE.format(done=self.done, total=self.total, noun=noun)
+
+
+def progress(steps: Sequence[Step], today: dt.date) -> Progress:
+    """Done out of actions (accepted or done), and open actions due soon or overdue.
+
+    Suggestions the user has not taken on do not count against them. "This week" is today and
+    the six days after it.
+    """
+    actions = [s for s in steps if s.status in ("accepted", "done")]
+    open_ = [s for s in actions if s.status == "accepted" and s.due_on is not None]
+    week_end = today + dt.timedelta(days=6)
+    return Progress(
+        done=sum(1 for s in actions if s.status == "done"),
+        total=len(actions),
+        due_this_week=tuple(
+            sorted((s for s in open_ if today <= s.due_on <= week_end), key=lambda s: s.due_on)
+        ),
+        overdue=tuple(sorted((s for s in open_ if s.due_on < today), key=lambda s: s.due_on)),
+    )
+
+
+def accept(db: Database, rejection_id: int, step: Step, owner: str = storage.LOCAL_OWNER) -> int:
+    """The user takes a step on: store it as an action (one transaction)."""
+    return storage.add_action(
+        db,
+        rejection_id,
+        Action(strategy=step.strategy, title=step.title, skill=step.skill, due_on=step.due_on),
+        owner,
+    )

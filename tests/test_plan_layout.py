@@ -1,0 +1,79 @@
+"""One layout of a step: what the Next steps page, Home and the Markdown plan all show."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from assessment.models import Rejection, Step
+from assessment.plan import layout, outreach, texts
+
+TODAY = dt.date(2026, 11, 25)
+REJECTION = Rejection(
+    company="Acme", role="Analyst", stage="final", rejected_on=dt.date(2026, 11, 20)
+)
+
+
+def step(**changes) -> Step:
+    fields = {"strategy": "shore_up", "title": "Shore up Evidence & examples", "why": "Because."}
+    return Step(priority=2, **(fields | changes))
+
+
+@pytest.mark.parametrize(
+    "minutes, text",
+    [
+        (5, "about 5 minutes"),
+        (60, "about 1 hour"),
+        (90, "about 1 hour 30 minutes"),
+        (120, "about 2 hours"),
+        (135, "about 2 hours 15 minutes"),
+    ],
+)
+def test_minutes_in_words(minutes, text):
+    assert layout.minutes_text(minutes) == text
+
+
+def test_a_suggested_step_with_a_skill():
+    view = layout.step_view(step(skill="evidence", minutes=45), TODAY, REJECTION)
+    assert (view.number, view.strategy, view.skill) == (
+        2,
+        "Shore up a weak spot",
+        "Evidence & examples",
+    )
+    assert (view.status, view.status_line, view.done) == ("Suggested", "Suggested", False)
+    assert view.title_is_ours and view.time == "about 45 minutes"
+    assert view.message == view.later_message == ""
+
+
+@pytest.mark.parametrize(
+    "changes, status, line",
+    [
+        ({"status": "accepted"}, "On your plan", "On your plan, no due date"),
+        ({"status": "accepted", "due_on": TODAY}, "On your plan", "On your plan, due 2026-11-25"),
+        (
+            {"status": "accepted", "due_on": TODAY - dt.timedelta(days=1)},
+            "On your plan",
+            "On your plan, due 2026-11-24 (overdue)",
+        ),
+        ({"status": "done", "done_on": TODAY}, "Done", "Done on 2026-11-25"),
+        ({"status": "done"}, "Done", "Done"),
+    ],
+)
+def test_status_and_its_dates(changes, status, line):
+    view = layout.step_view(step(**changes), TODAY, REJECTION)
+    assert (view.status, view.status_line, view.done) == (status, line, changes["status"] == "done")
+
+
+def test_a_stored_title_is_user_text_and_an_unknown_strategy_is_a_step():
+    view = layout.step_view(step(strategy="renamed", title="**mine**"), TODAY, REJECTION)
+    assert not view.title_is_ours and view.title == "**mine**"
+    assert view.strategy == texts.UNKNOWN_STRATEGY and view.skill == "" and view.time == ""
+
+
+def test_keep_the_door_open_carries_the_reconnect_message_for_later():
+    door = step(strategy="keep_door_open", title=texts.TITLE_DOOR, message="Thanks.")
+    view = layout.step_view(door, TODAY, REJECTION)
+    assert view.message == "Thanks."
+    assert view.later_message == outreach.reconnect_message(REJECTION)
+    assert "November 2026" in view.later_message
