@@ -1,7 +1,8 @@
 import streamlit as st
 
 import ui
-from assessment import history, storage
+from assessment import storage
+from assessment.views import history
 
 ctx = ui.page("History")
 ui.show_flash()

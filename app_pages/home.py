@@ -1,8 +1,9 @@
 import streamlit as st
 
 import ui
-from assessment import examples, report, storage
+from assessment import examples, scoring, storage
 from assessment.plan.layout import step_view
+from assessment.views import report
 
 ctx = ui.page("Home")
 ui.show_flash()
@@ -40,7 +41,7 @@ if latest_id is None:
                 st.rerun()
 else:
     rejection = storage.get_rejection(ctx.db, latest_id, ctx.owner)
-    assessment = report.assessment_of(rejection)
+    assessment = scoring.assessment_of(rejection)
     st.subheader("Your latest rejection")
     st.text(
         f"{rejection.company} · {rejection.role} · rejected on {rejection.rejected_on:%d %b %Y}"

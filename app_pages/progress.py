@@ -3,10 +3,11 @@ import datetime as dt
 import streamlit as st
 
 import ui
-from assessment import progress, validation
+from assessment import validation
 from assessment.plan import patterns
 from assessment.plan.texts import PATTERN_NAMES
 from assessment.skills import SKILL_KEYS, SKILL_NAMES, STAGE_KEYS, STAGES
+from assessment.views import progress
 
 ctx = ui.page("Progress")
 ui.show_flash()
@@ -135,7 +136,9 @@ with right:
         st.info("The radar needs two rated rejections in this selection.")
     else:
         st.plotly_chart(
-            ui.cached(ctx, ("radar_figure", filters), lambda: progress.radar_figure(*ends)),
+            ui.cached(
+                ctx, ("first_latest_radar", filters), lambda: progress.first_latest_radar(*ends)
+            ),
             width="stretch",
             key="chart_radar",
         )

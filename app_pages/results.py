@@ -1,7 +1,8 @@
 import streamlit as st
 
 import ui
-from assessment import report, storage
+from assessment import scoring, storage
+from assessment.views import report
 
 ctx = ui.page("Results")
 ui.show_flash()
@@ -13,7 +14,7 @@ if rejection_id is None:
     st.stop()
 
 rejection = storage.get_rejection(ctx.db, rejection_id, ctx.owner)
-current = report.assessment_of(rejection)
+current = scoring.assessment_of(rejection)
 has_previous = storage.previous_rejection_id(ctx.db, rejection_id, ctx.owner) is not None
 
 if report.rated_count(current) == 0:

@@ -18,6 +18,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from assessment import backup, storage
+from assessment.examples import example_rejections
 from assessment.plan.markdown import plan_markdown
 from assessment.plan.steps import build_plan
 from assessment.text import escaped
@@ -33,6 +34,14 @@ class UsageError(Exception):
 class _Parser(argparse.ArgumentParser):
     def error(self, message: str) -> None:  # one line instead of usage + message
         raise UsageError(f"{message} (see: {self.prog} --help)")
+
+
+def _rejection_id(raw: str) -> int:
+    """``--rejection``: parsed as strictly as ``?rejection=`` (``storage.parse_id``)."""
+    rid = storage.parse_id(raw)
+    if rid is None:
+        raise argparse.ArgumentTypeError(f"{raw!r} is not a rejection id (a whole number from 1)")
+    return rid
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -55,7 +64,7 @@ def _parser() -> argparse.ArgumentParser:
     imp.add_argument("file", help="backup file to import ('-' reads stdin)")
     plan = commands.add_parser("plan", parents=[common], help="print the plan of a rejection")
     which = plan.add_mutually_exclusive_group()
-    which.add_argument("--rejection", type=int, metavar="ID", help="the rejection's id")
+    which.add_argument("--rejection", type=_rejection_id, metavar="ID", help="the rejection's id")
     which.add_argument(
         "--latest", action="store_true", help="the most recent rejection (the default)"
     )
@@ -72,7 +81,6 @@ def _open(args: argparse.Namespace):
 
 
 def _demo(args: argparse.Namespace) -> int:
-    from assessment.examples import example_rejections
 
     db = _open(args)
     result = backup.import_rejections(db, example_rejections(), args.owner)

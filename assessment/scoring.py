@@ -16,6 +16,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 
+from assessment.models import Rejection
 from assessment.skills import INTERVIEWER_SCALE, INTERVIEWER_TO_FIVE, SKILL_KEYS, SKILL_NAMES
 
 SELF_WEIGHT = 0.4
@@ -205,3 +206,8 @@ def _weakness_reason(s: SkillScore) -> str:
 
 def format_score(value: float | None) -> str:
     return "not rated" if value is None else f"{value:.1f}"
+
+
+def assessment_of(rejection: Rejection) -> Assessment:
+    """The assessment of one rejection: its self-ratings against the interviewer's."""
+    return assess(rejection.self_ratings, rejection.feedback.ratings)

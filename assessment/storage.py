@@ -18,6 +18,7 @@ import urllib.parse
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
+from platformdirs import user_data_dir
 from sqlite_utils import Database
 from sqlite_utils.migrations import Migrations
 
@@ -175,8 +176,6 @@ def default_db_path() -> Path:
     env = os.environ.get("REBOUND_DB")
     if env:
         return Path(env).expanduser()
-    from platformdirs import user_data_dir
-
     return Path(user_data_dir("rebound", appauthor=False)) / "rebound.db"
 
 

@@ -7,8 +7,8 @@ one is what Rebound adds on top of Streamlit and plotly.
 
 import streamlit as st
 
-from assessment.figures import radar_figure
 from assessment.scoring import assess
+from assessment.views.figures import radar_figure
 
 SELF = {
     "communication": 3,

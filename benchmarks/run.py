@@ -374,8 +374,8 @@ def cold_start(work: Path, repeats: int) -> list[dict]:
 def import_check() -> dict:
     """``import assessment`` (and the modules every page imports) without streamlit or plotly."""
     code = (
-        "import sys; import assessment, assessment.storage, assessment.report, "
-        "assessment.figures, assessment.scoring, assessment.plan.steps; "
+        "import sys; import assessment, assessment.storage, assessment.views.report, "
+        "assessment.views.figures, assessment.scoring, assessment.plan.steps; "
         "print(sorted(m for m in ('streamlit', 'plotly') if m in sys.modules))"
     )
     out = subprocess.run(

@@ -26,12 +26,17 @@ def new_app(**query: str) -> AppTest:
     return at
 
 
-def app_page(page: str | None = None, **query: str) -> AppTest:
-    """The app run once, then switched to ``page`` (e.g. "app_pages/results.py") and run."""
-    at = new_app(**query).run()
+def open_page(at: AppTest, page: str | None = None, **query: str) -> AppTest:
+    """Run ``at`` (a :func:`new_app`, set up), then switch to ``page`` and run it there."""
+    at.run()
     if page is not None:
         at.switch_page(page)
         for key, value in query.items():
             at.query_params[key] = value
         at.run()
     return at
+
+
+def app_page(page: str | None = None, **query: str) -> AppTest:
+    """The app run once, then switched to ``page`` (e.g. "app_pages/results.py") and run."""
+    return open_page(new_app(**query), page, **query)

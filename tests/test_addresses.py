@@ -43,3 +43,12 @@ def test_every_page_treats_an_odd_id_as_not_found(example_db, page):
         if page in ("app_pages/results.py", "app_pages/next_steps.py", "app_pages/feedback.py"):
             assert any("not found" in w.value for w in at.warning), (page, raw)
             assert at.query_params["rejection"] == str(latest)
+
+
+@pytest.mark.parametrize("raw", ["99999999999999999999", "²", "٣", "0", "-1"])
+def test_the_cli_refuses_an_odd_rejection_id_in_one_line(db_path, raw, capsys):
+    from assessment import cli
+
+    assert cli.main(["plan", "--db", str(db_path), "--rejection", raw]) == cli.INVALID
+    out, err = capsys.readouterr()
+    assert out == "" and err.count("\n") == 1 and "not a rejection id" in err, err

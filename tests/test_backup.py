@@ -12,7 +12,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from assessment import backup, examples, progress, storage
+from assessment import backup, examples, storage
 from assessment.backup import BackupError
 from assessment.plan import patterns
 from assessment.skills import (
@@ -22,6 +22,7 @@ from assessment.skills import (
     STAGE_KEYS,
     STRATEGY_KEYS,
 )
+from assessment.views import progress
 
 NOW = dt.datetime(2026, 11, 25, 12, 0, tzinfo=dt.UTC)
 TODAY = dt.date(2026, 11, 25)

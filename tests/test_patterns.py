@@ -11,9 +11,9 @@ from assessment import backup, storage
 from assessment.models import Feedback, Rejection
 from assessment.plan import patterns
 from assessment.plan.patterns import Pattern, RejectionSummary, detect_patterns, find_patterns
-from assessment.progress import Filters
 from assessment.scoring import assess, quadrant
 from assessment.skills import SKILL_KEYS
+from assessment.views.progress import Filters
 
 DAY = dt.date(2026, 1, 1)
 

@@ -10,9 +10,10 @@ from pathlib import Path
 
 import pytest
 
-from assessment import examples, progress, storage
+from assessment import examples, storage
 from assessment.models import Feedback, Reflection, Rejection
-from assessment.progress import Filters
+from assessment.views import progress
+from assessment.views.progress import Filters
 
 DAY = dt.date(2026, 1, 1)
 ROOT = Path(__file__).resolve().parent.parent
@@ -150,7 +151,7 @@ def test_figures_carry_no_user_text_and_no_fixed_background():
         progress.skill_trend_figure(progress.skill_trend(db, "local"), ["evidence", "composure"]),
         progress.mood_figure(progress.mood_trend(db, "local")),
         progress.stages_figure(progress.stages_reached(db, "local")),
-        progress.radar_figure(*progress.first_and_latest(db, "local")),
+        progress.first_latest_radar(*progress.first_and_latest(db, "local")),
     ]
     assert len(figures[0].data) == 2
     for fig in figures:
@@ -162,8 +163,6 @@ def test_figures_carry_no_user_text_and_no_fixed_background():
 
 
 def test_importing_progress_does_not_import_plotly():
-    code = (
-        "import sys, assessment.progress, assessment.plan.patterns; print('plotly' in sys.modules)"
-    )
+    code = "import sys, assessment.views.progress, assessment.plan.patterns; print('plotly' in sys.modules)"
     done = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True)
     assert done.stdout.strip() == "False"

@@ -1,9 +1,10 @@
 """The Results page's logic: radar figure, table, quadrants, findings review."""
 
-from assessment import figures, report, scoring
+from assessment import scoring
 from assessment.models import Finding
 from assessment.reading import reader, review
 from assessment.skills import SKILL_NAMES
+from assessment.views import figures, report
 
 
 def sample():

@@ -22,7 +22,7 @@ from streamlit.testing.v1 import AppTest
 
 from assessment import examples, storage
 from assessment.models import Action, Feedback, Reflection, Rejection
-from tests.helpers import PAGES, ROOT, new_app
+from tests.helpers import PAGES, ROOT, new_app, open_page
 
 ANA = "ana@example.com"
 BEN = "ben@example.com"
@@ -83,19 +83,11 @@ def shared_db(db):
 
 def run_as(email: str | None, page: str | None = None, auth: bool = True, **query: str) -> AppTest:
     """The app through its router as ``email`` (None: logged out), on ``page``."""
-    at = new_app()
+    at = new_app(**query)
     if auth:
         at.secrets["auth"] = dict(AUTH)
     at.user = {"is_logged_in": email is not None} | (claims(email) if email else {})
-    for key, value in query.items():
-        at.query_params[key] = value
-    at.run()
-    if page is not None:
-        at.switch_page(page)
-        for key, value in query.items():
-            at.query_params[key] = value
-        at.run()
-    return at
+    return open_page(at, page, **query)
 
 
 def page_text(at: AppTest) -> str:

@@ -166,7 +166,7 @@ def test_list_rejections_pages_and_scores_with_the_one_function(example_db):
         "Northwind Logistics",
     ]
     latest = storage.get_rejection(example_db, rows[0]["id"])
-    from assessment.report import assessment_of
+    from assessment.scoring import assessment_of
 
     assert rows[0]["average"] == pytest.approx(assessment_of(latest).average)
     assert len(storage.list_rejections(example_db, limit=2)) == 2

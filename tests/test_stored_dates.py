@@ -9,8 +9,9 @@ import json
 import pytest
 from icalendar import Calendar
 
-from assessment import backup, cli, examples, history, progress, report, storage
+from assessment import backup, cli, examples, scoring, storage
 from assessment.plan import calendar, markdown, patterns, steps, strategies
+from assessment.views import history, progress, report
 from tests.helpers import PAGES, app_page
 
 TODAY = dt.date(2026, 11, 25)
@@ -61,7 +62,7 @@ def test_the_plan_and_its_files_work_on_any_stored_date(days):
 def test_results_progress_and_patterns_work_on_any_stored_date(days):
     db = storage.memory_db()
     for rid in store_dates(db, days):
-        current = report.assessment_of(storage.get_rejection(db, rid))
+        current = scoring.assessment_of(storage.get_rejection(db, rid))
         report.skills_table(current)
         report.radar_of(db, rid, storage.LOCAL_OWNER)
     owner = storage.LOCAL_OWNER
@@ -72,7 +73,7 @@ def test_results_progress_and_patterns_work_on_any_stored_date(days):
     progress.stages_figure(progress.stages_reached(db, owner))
     ends = progress.first_and_latest(db, owner)
     if ends:
-        progress.radar_figure(*ends)
+        progress.first_latest_radar(*ends)
     progress.skill_change(db, owner)
     progress.gaps(db, owner)
     progress.rejections_table(db, owner)

@@ -29,9 +29,9 @@ from sqlite_utils import Database
 from assessment import storage
 from assessment.names import rejection_in_sentence
 from assessment.plan import texts
-from assessment.progress import Filters, filter_sql
 from assessment.scoring import quadrant
 from assessment.skills import SKILL_KEYS, SKILL_NAMES, STAGE_KEYS, STAGES
+from assessment.views.progress import Filters, filter_sql
 
 MIN_REJECTIONS = 3
 REPEATS = 3  # how many rejections make a repeat

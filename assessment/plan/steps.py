@@ -22,7 +22,7 @@ from assessment.models import Action, Rejection, Step
 from assessment.names import rejection_in_sentence
 from assessment.plan import exercises, strategies, texts
 from assessment.plan.patterns import Pattern, find_patterns
-from assessment.report import assessment_of
+from assessment.scoring import assessment_of
 
 
 def suggest_steps(

@@ -3,12 +3,10 @@
 from __future__ import annotations
 
 import math
-from typing import TYPE_CHECKING
+
+import pandas as pd  # sqlite-utils loads it anyway
 
 from assessment.skills import FEEDBACK_STATUSES, STAGES
-
-if TYPE_CHECKING:
-    import pandas as pd
 
 PAGE_SIZE = 50
 
@@ -19,8 +17,6 @@ def page_count(total: int, page_size: int = PAGE_SIZE) -> int:
 
 def history_table(rows: list[dict]) -> pd.DataFrame:
     """Rows of ``storage.list_rejections`` as the table people read; ``id`` kept hidden."""
-    import pandas as pd
-
     return pd.DataFrame(
         [
             {

@@ -4,27 +4,23 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+import pandas as pd  # sqlite-utils loads it anyway
+
 from assessment import storage
 from assessment.models import Rejection
-from assessment.scoring import QUADRANT_MEANING, QUADRANTS, Assessment, assess, format_score
+from assessment.scoring import QUADRANT_MEANING, QUADRANTS, Assessment, assessment_of, format_score
 from assessment.skills import FIT_FACTORS, INTERVIEWER_SCALE
+from assessment.views.figures import radar_figure
 
 if TYPE_CHECKING:
-    import pandas as pd
     import plotly.graph_objects as go
     from sqlite_utils import Database
 
 QUADRANT_ORDER = ("confirmed_strength", "blind_spot", "hidden_strength", "growth_area")
 
 
-def assessment_of(rejection: Rejection) -> Assessment:
-    return assess(rejection.self_ratings, rejection.feedback.ratings)
-
-
 def radar_of(db: Database, rejection_id: int, owner: str) -> go.Figure:
     """The Results radar of one rejection, with its predecessor's combined scores."""
-    from assessment.figures import radar_figure
-
     rejection = storage.get_rejection(db, rejection_id, owner)
     previous_id = storage.previous_rejection_id(db, rejection_id, owner)
     previous = (
@@ -37,8 +33,6 @@ def radar_of(db: Database, rejection_id: int, owner: str) -> go.Figure:
 
 def skills_table(current: Assessment) -> pd.DataFrame:
     """The radar's numbers as a table, so nothing is lost for people who can't read the chart."""
-    import pandas as pd
-
     rows = []
     for s in current.skills:
         rows.append(

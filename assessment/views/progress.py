@@ -29,6 +29,7 @@ from sqlite_utils import Database
 from assessment import storage
 from assessment.scoring import map_interviewer
 from assessment.skills import SKILL_KEYS, SKILL_NAMES, STAGE_KEYS, STAGES
+from assessment.views.figures import POLAR_LAYOUT
 
 if TYPE_CHECKING:
     import plotly.graph_objects as go
@@ -382,7 +383,7 @@ def _when_label(by: str) -> str:
 
 def skill_trend_figure(trend: Trend, skills: tuple[str, ...] | list[str] = SKILL_KEYS):
     """One line per chosen skill, combined score 1-5 over time."""
-    import plotly.graph_objects as go
+    import plotly.graph_objects as go  # lazy: importing assessment must not load plotly
 
     fig = go.Figure()
     for key in SKILL_KEYS:
@@ -408,7 +409,7 @@ def skill_trend_figure(trend: Trend, skills: tuple[str, ...] | list[str] = SKILL
 
 def mood_figure(trend: Trend):
     """Mood and confidence (1-5) over time."""
-    import plotly.graph_objects as go
+    import plotly.graph_objects as go  # lazy: importing assessment must not load plotly
 
     fig = go.Figure()
     for measure, colour in (("Mood", PALETTE[0]), ("Confidence", PALETTE[4])):
@@ -429,7 +430,7 @@ def mood_figure(trend: Trend):
 
 def stages_figure(stages: pd.DataFrame):
     """How many rejections reached each stage (a funnel read top to bottom)."""
-    import plotly.graph_objects as go
+    import plotly.graph_objects as go  # lazy: importing assessment must not load plotly
 
     fig = go.Figure(
         go.Funnel(
@@ -443,9 +444,9 @@ def stages_figure(stages: pd.DataFrame):
     return _layout(fig)
 
 
-def radar_figure(first: Snapshot, latest: Snapshot):
+def first_latest_radar(first: Snapshot, latest: Snapshot):
     """The combined score per skill of the first and the latest rejection, overlaid."""
-    import plotly.graph_objects as go
+    import plotly.graph_objects as go  # lazy: importing assessment must not load plotly
 
     names = [SKILL_NAMES[k] for k in SKILL_KEYS]
     fig = go.Figure()
@@ -465,7 +466,6 @@ def radar_figure(first: Snapshot, latest: Snapshot):
                 hovertemplate=f"{label}<br>%{{theta}}: %{{r:.1f}}<extra></extra>",
             )
         )
-    from assessment.figures import POLAR_LAYOUT
 
     fig.update_layout(polar=POLAR_LAYOUT)
     _layout(fig)

@@ -53,7 +53,7 @@ def _closed(values: list, labels: list[str]) -> tuple[list, list[str]]:
 def radar_figure(current: Assessment, previous: Assessment | None = None) -> go.Figure:
     """Self-view against the interviewer's view (mapped to 1-5), plus the previous
     rejection's combined scores when there is one. Missing ratings leave gaps, never zeros."""
-    import plotly.graph_objects as go
+    import plotly.graph_objects as go  # lazy: importing assessment must not load plotly
 
     labels = [SKILL_NAMES[s.key] for s in current.skills]
     fig = go.Figure()
