@@ -17,8 +17,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from assessment import backup, examples, progress, storage  # noqa: E402
+from assessment import backup, examples, storage  # noqa: E402
 from assessment.plan import patterns  # noqa: E402
+from assessment.views import progress  # noqa: E402
 
 
 def generated_backup(n: int) -> str:

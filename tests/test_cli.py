@@ -122,7 +122,7 @@ def test_a_file_over_the_limit_is_refused(tmp_path, capsys):
         (("bogus",), "error: argument command: invalid choice: 'bogus'"),
         (("import",), "error: the following arguments are required: file"),
         (("plan", "--format", "pdf"), "error: argument --format: invalid choice"),
-        (("plan", "--rejection", "x"), "error: argument --rejection: invalid int value"),
+        (("plan", "--rejection", "x"), "error: argument --rejection: 'x' is not a rejection id"),
         ((), "error: the following arguments are required: command"),
     ],
 )

@@ -24,7 +24,7 @@ def test_history_lists_newest_first_with_scores(example_db):
 
 
 def test_delete_asks_for_confirmation(example_db):
-    from assessment import history
+    from assessment.views import history
 
     rows = storage.list_rejections(example_db)
     target = rows[1]["id"]
