@@ -186,8 +186,7 @@ def export_csv(db: Database, owner: str = storage.LOCAL_OWNER) -> str:
     )
     sql = f"""
         WITH mine AS MATERIALIZED (
-            SELECT s.* FROM skill_ratings s JOIN rejections r ON r.id = s.rejection_id
-            WHERE r.owner = ?
+            SELECT * FROM {storage.skill_ratings("SELECT id FROM rejections WHERE owner = ?")}
         ),
         averages AS (
             SELECT rejection_id, round(avg(combined), 2) AS average

@@ -149,23 +149,30 @@ def _accounts(db: Database) -> None:
     db["accounts"].create_index(["owner"], unique=True)
 
 
-@migrations(name="0003_skill_ratings_view")
-def _skill_ratings_view(db: Database) -> None:
-    """One row per rejection and rated skill: both ratings side by side and the combined score
-    (through the one ``combined_score``, registered on every connection). Every module that
-    needs the ratings pivoted reads this view; none writes its own ``CASE WHEN source``."""
-    db.create_view(
-        "skill_ratings",
-        """
+def skill_ratings(rejection_ids: str) -> str:
+    """The one read of the ratings side by side, as an SQL subquery: one row per rejection
+    and rated skill, with ``self_value``, ``interviewer_value`` and ``combined`` (through the
+    one ``combined_score``, registered on every connection), for the rejections whose ids the
+    SQL ``rejection_ids`` selects. Every module that needs the ratings pivoted uses it; none
+    writes its own ``CASE WHEN source``. The filter sits inside the grouping, so reading a page
+    of rejections reads only their ratings (SQLite does not push a filter into a grouped view).
+    """
+    return f"""(
         SELECT rejection_id, skill,
             max(CASE WHEN source = 'self' THEN value END) AS self_value,
             max(CASE WHEN source = 'interviewer' THEN value END) AS interviewer_value,
             combined_score(
                 max(CASE WHEN source = 'self' THEN value END),
                 max(CASE WHEN source = 'interviewer' THEN value END)) AS combined
-        FROM ratings GROUP BY rejection_id, skill
-        """,
-    )
+        FROM ratings WHERE rejection_id IN ({rejection_ids}) GROUP BY rejection_id, skill
+    )"""  # noqa: S608 - callers pass our own SQL, user values go through placeholders
+
+
+@migrations(name="0003_skill_ratings_view")
+def _skill_ratings_view(db: Database) -> None:
+    """``skill_ratings``: :func:`skill_ratings` of every rejection, for reading the file by
+    hand (with ``combined_score`` registered); the app's own queries filter first."""
+    db.create_view("skill_ratings", skill_ratings("SELECT id FROM rejections")[1:-1])
 
 
 CHILD_TABLES = ("reflections", "ratings", "feedback", "findings", "actions")
@@ -806,14 +813,14 @@ def list_rejections(
     db: Database, owner: str = LOCAL_OWNER, limit: int = 50, offset: int = 0
 ) -> list[dict]:
     """Rejections newest first with mood and average combined score, one page at a time."""
-    sql = """
+    sql = f"""
         WITH page AS (
             SELECT * FROM rejections WHERE owner = ?
             ORDER BY rejected_on DESC, id DESC LIMIT ? OFFSET ?
         ),
         avgs AS (
-            SELECT rejection_id, avg(combined) AS average FROM skill_ratings
-            WHERE rejection_id IN (SELECT id FROM page) GROUP BY rejection_id
+            SELECT rejection_id, avg(combined) AS average
+            FROM {skill_ratings("SELECT id FROM page")} GROUP BY rejection_id
         )
         SELECT page.id, page.company, page.role, page.stage, page.interviewed_on,
             page.rejected_on, reflections.mood, reflections.confidence,
@@ -823,5 +830,5 @@ def list_rejections(
         LEFT JOIN feedback ON feedback.rejection_id = page.id
         LEFT JOIN avgs ON avgs.rejection_id = page.id
         ORDER BY page.rejected_on DESC, page.id DESC
-    """
+    """  # noqa: S608 - our own SQL only
     return list(db.query(sql, [owner, limit, offset]))

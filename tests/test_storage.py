@@ -287,3 +287,17 @@ def test_only_the_last_few_backups_are_kept(db_path, db):
 def test_a_new_file_gets_no_backup(db_path, db):
 
     assert storage.migration_copies(db_path) == []
+
+
+def test_a_page_of_history_reads_only_its_own_ratings(db):
+    """The ratings pivot filters inside its grouping (SQLite pushes no filter into a grouped
+    view), so History's page of 50 looks up its ratings by index instead of reading them all."""
+    sql = f"SELECT * FROM {storage.skill_ratings('SELECT id FROM rejections LIMIT 50')}"
+    plan = " ".join(row[3] for row in db.execute(f"EXPLAIN QUERY PLAN {sql}"))
+    assert "SEARCH ratings USING" in plan and "SCAN ratings" not in plan, plan
+
+
+def test_the_view_and_the_pivot_agree(example_db):
+    by_view = sorted(example_db.execute("SELECT * FROM skill_ratings"))
+    pivot = storage.skill_ratings("SELECT id FROM rejections")
+    assert by_view == sorted(example_db.execute(f"SELECT * FROM {pivot}")) and by_view

@@ -172,8 +172,8 @@ def _candidate_rows(db: Database, owner: str, filters: Filters | None) -> list[R
     sql = f"""
         WITH chosen AS MATERIALIZED (SELECT r.id, r.stage, r.rejected_on FROM rejections r WHERE {where}),
         rated AS MATERIALIZED (
-            SELECT rejection_id, skill, interviewer_value, combined FROM skill_ratings
-            WHERE rejection_id IN (SELECT id FROM chosen)
+            SELECT rejection_id, skill, interviewer_value, combined
+            FROM {storage.skill_ratings("SELECT id FROM chosen")}
         ),
         concern AS MATERIALIZED (
             SELECT rejection_id, skill FROM rated WHERE interviewer_value <= 2

@@ -93,13 +93,13 @@ def _chosen(owner: str, filters: Filters | None) -> tuple[str, list]:
 # Ratings are read through ``chosen`` (the ratings primary key starts with rejection_id), and
 # the date comes along, so no query has to join two derived tables (SQLite would scan one for
 # every row of the other).
-_PER_SKILL = """
+SKILL_RATINGS_OF_CHOSEN = storage.skill_ratings("SELECT id FROM chosen")
+_PER_SKILL = f"""
     per_skill AS MATERIALIZED (
         SELECT c.id AS rejection_id, c.rejected_on AS rejected_on, s.skill AS skill, s.combined
-        FROM skill_ratings s JOIN chosen c ON c.id = s.rejection_id
-        WHERE s.rejection_id IN (SELECT id FROM chosen)
+        FROM {SKILL_RATINGS_OF_CHOSEN} s JOIN chosen c ON c.id = s.rejection_id
     )
-"""
+"""  # noqa: S608 - our own SQL only
 
 
 def _frame(db: Database, sql: str, params: list) -> pd.DataFrame:
@@ -255,8 +255,8 @@ def _snapshot(db: Database, rejection_id: int, rejected_on: str) -> Snapshot:
     found = {
         row[0]: row[1:]
         for row in db.execute(
-            "SELECT skill, self_value, interviewer_value, combined FROM skill_ratings "
-            "WHERE rejection_id = ?",
+            "SELECT skill, self_value, interviewer_value, combined "  # noqa: S608 - our SQL
+            f"FROM {storage.skill_ratings('?')}",
             [rejection_id],
         )
     }
@@ -284,8 +284,7 @@ def skill_change(db: Database, owner: str, filters: Filters | None = None) -> pd
         per_skill AS MATERIALIZED (
             SELECT (r.rejected_on, r.id) >= (SELECT rejected_on, id FROM later_start)
                 AS later_half, s.skill, s.combined
-            FROM skill_ratings s JOIN rejections r ON r.id = s.rejection_id
-            WHERE s.rejection_id IN (SELECT id FROM chosen)
+            FROM {SKILL_RATINGS_OF_CHOSEN} s JOIN rejections r ON r.id = s.rejection_id
         )
         SELECT skill,
             avg(CASE WHEN NOT later_half THEN combined END) AS earlier,
@@ -349,8 +348,7 @@ def rejections_table(
         WITH {chosen},
         page AS MATERIALIZED (SELECT * FROM chosen ORDER BY rejected_on DESC, id DESC LIMIT ? OFFSET ?),
         per_skill AS MATERIALIZED (
-            SELECT rejection_id, combined FROM skill_ratings
-            WHERE rejection_id IN (SELECT id FROM page)
+            SELECT rejection_id, combined FROM {storage.skill_ratings("SELECT id FROM page")}
         )
         SELECT page.rejected_on AS "Rejected on", page.company AS "Company",
             page.role AS "Role", page.stage AS stage,
