@@ -147,9 +147,9 @@ if count:
 
 st.subheader("Everything")
 st.write(
-    "Deletes every rejection with its reflection, feedback and actions, and the app's "
-    "automatic backups, and wipes the deleted text from the database file. This cannot be "
-    "undone; download a backup first if you may want it back."
+    "Deletes every rejection with its reflection, feedback and actions, and the copies the "
+    "app keeps from before each update of its file, and wipes the deleted text from the "
+    "database file. This cannot be undone; download a backup first if you may want it back."
 )
 
 
