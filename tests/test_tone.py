@@ -289,3 +289,45 @@ def test_reported_split_precision_and_recall():
     scores = score_tone(load_labelled(TONE_SETS["reported"]))
     assert scores["precision"] >= 0.75
     assert scores["recall"] >= 0.75
+
+
+# ---- classes found in real replies to rejections (tests/data/real_outreach, tuning half) ----
+
+
+@pytest.mark.parametrize(
+    ("text", "category"),
+    [
+        # Arguing one's own merit instead of asking: self-praise as a rebuttal.
+        ("Honestly, it is hard to believe you found someone better.", "defensive"),
+        ("I did everything right in that case study.", "defensive"),
+        ("I was the perfect fit for this team and you know it.", "defensive"),
+        ("I am clearly more qualified than whoever got the job.", "defensive"),
+        # Outrage words, swearing and burning bridges on purpose.
+        ("I found the whole exchange distasteful.", "angry"),
+        ("I worked my ass off preparing for this.", "angry"),
+        ("Enough is enough, I am done with your company.", "angry"),
+        ("I know I am burning this bridge, and I do not care.", "angry"),
+        ("I don't want to be associated with a firm like yours.", "angry"),
+        # Sarcasm about the rejection itself.
+        ("Thanks for sending a form letter after three rounds.", "sarcastic"),
+        ("I am forever in your debt for this insight.", "sarcastic"),
+        ("I must commend you for your speed in saying no.", "sarcastic"),
+        ("Good luck with your continued rejection of strong people.", "sarcastic"),
+        ("Sadly I cannot accept your rejection at this time.", "sarcastic"),
+    ],
+)
+def test_classes_seen_in_real_replies(text, category):
+    assert category in categories(text), (text, categories(text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I believe my experience with SQL fits what you described.",
+        "Thank you for the clear letter and for your time.",
+        "I class this as a useful lesson and will keep at it.",
+        "I would be glad to cross paths again; I hope we can keep the bridge open.",
+    ],
+)
+def test_the_new_classes_leave_calm_lines_alone(text):
+    assert categories(text) == set(), (text, categories(text))

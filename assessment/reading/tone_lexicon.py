@@ -63,6 +63,13 @@ ENTRIES: tuple[Entry, ...] = (
     ),
     Entry(
         "defensive",
+        r"(?:hard|difficult|impossible) to believe|I did everything right"
+        r"|I (?:was|am) (?:a |the |an )?(?:perfect|ideal|obvious) (?:fit|match|candidate)"
+        r"|(?:the |a )?perfect (?:resume|résumé|CV|cover letter)|(?:more|better) qualified than",
+        "I'd value your view on where my experience fell short of what you need.",
+    ),
+    Entry(
+        "defensive",
         r"(?:not|wasn't|isn't) my fault|I did nothing wrong|(?:you|they) can't blame me",
         "Some things were outside my control; I'd still value your view on what I can improve.",
     ),
@@ -70,7 +77,7 @@ ENTRIES: tuple[Entry, ...] = (
     Entry(
         "angry",
         r"ridiculous|absurd|outrageous|unacceptable|unprofessional|appalling|disgraceful"
-        r"|disgrace|shameful|disgusting|insulting|pathetic",
+        r"|disgrace|shameful|disgusting|insulting|pathetic|distasteful|offensive|infuriating",
         "I was disappointed by how this was handled, and I'd appreciate a short explanation.",
         negatable=True,
     ),
@@ -97,8 +104,15 @@ ENTRIES: tuple[Entry, ...] = (
     ),
     Entry(
         "angry",
-        r"bullshit|crap|damn|wtf|what the hell|screw (?:you|this)|f\*+k?(?:ing)?",
+        r"bullshit|crap|damn|wtf|what the hell|screw (?:you|this)|f\*+k?(?:ing)?"
+        r"|fuck\w*|shit(?:ty)?|ass(?: off)?|bastards?",
         "I'm disappointed, and I'd appreciate any feedback you can share.",
+    ),
+    Entry(
+        "angry",
+        r"enough is enough|burn(?:ing|ed|t)? (?:this|that|the|my|our) bridges?"
+        r"|(?:don't|do not) want to be associated with",
+        "I'm disappointed, but I'd like to leave on good terms.",
     ),
     Entry(
         "angry",
@@ -121,8 +135,8 @@ ENTRIES: tuple[Entry, ...] = (
     ),
     Entry(
         "sarcastic",
-        r"(?:yet )?another (?:form|automated|generic|canned|template|copy-paste|cookie-cutter)"
-        r" (?:rejection|email|response|reply|letter|message)",
+        r"(?:yet another|another|an?) (?:informal |impersonal )?(?:form|automated|generic|canned"
+        r"|template|copy-paste|cookie-cutter) (?:rejection|email|response|reply|letter|message)",
         "Thank you for letting me know. If there's any specific feedback, I'd value it.",
     ),
     Entry(
@@ -134,7 +148,10 @@ ENTRIES: tuple[Entry, ...] = (
         "sarcastic",
         r"what a (?:surprise|shock|shocker)|big surprise|how convenient|yeah,? right"
         r"|who would(?:'ve| have) (?:thought|guessed)|sure you (?:did|do|are)"
-        r"|good luck (?:finding|getting|hiring)|worth (?:so little|nothing)",
+        r"|good luck (?:finding|getting|hiring)|worth (?:so little|nothing)"
+        r"|(?:I am|I'm|forever) in your debt|commend you for"
+        r"|accept your (?:refusal|rejection)|your (?:continued )?(?:rejection|refusal) of"
+        r"|(?:luck|success) (?:in|with) (?:rejecting|your (?:continued )?rejection)",
         "Thank you for letting me know. I'd appreciate any feedback you can share.",
     ),
     # --- pleading: emotional appeals instead of a concrete reason ------------------------
