@@ -146,6 +146,9 @@ with st.form("feedback_form"):
             keep, key, pol = row_keys(i)
             with st.container(border=True):
                 st.text(row["quote"])
+                if row.get("cue"):
+                    st.caption("Read from the words:")
+                    st.text(f"“{row['cue']}”")
                 c1, c2, c3 = st.columns([1, 2, 2])
                 c1.checkbox("Keep", key=keep)
                 c2.selectbox("Reads as", review.READS_AS_OPTIONS, key=key)

@@ -12,12 +12,15 @@ class Finding:
 
     ``polarity`` is +1 (strength), -1 (concern) or 0 (fit factor).
     ``intensity`` only pre-fills ratings: "strong", "hedged" or "" (plain).
+    ``cue`` is the phrase of ``quote`` that the reader read it from, shown to the user so they
+    can see why (never stored: a confirmed finding is the user's own).
     """
 
     key: str
     polarity: int
     quote: str
     intensity: str = ""
+    cue: str = field(default="", compare=False)
 
 
 @dataclass(frozen=True)

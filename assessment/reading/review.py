@@ -1,6 +1,7 @@
 """The Feedback page's review of findings: rows the user confirms, changes or drops.
 
-A row is a plain dict (``keep``, ``quote``, ``reads_as``, ``polarity``, ``intensity``), the
+A row is a plain dict (``keep``, ``quote``, ``cue``, ``reads_as``, ``polarity``,
+``intensity``), the
 shape the page's table editor shows. Labels are ours; the quote is the user's text and is shown
 as text only.
 """
@@ -25,6 +26,7 @@ def finding_rows(findings: Iterable[Finding]) -> list[dict]:
         {
             "keep": True,
             "quote": f.quote,
+            "cue": f.cue,
             "reads_as": _KEY_LABELS[f.key],
             "polarity": POLARITY_LABELS[f.polarity],
             "intensity": f.intensity,
