@@ -3,7 +3,9 @@
 Used by ``feedback_eval.py`` and ``tone_eval.py`` to print the figures, and by the tests that
 hold a figure to its floor (``tests/test_reader.py``, ``tests/test_tone.py``). Each set has a
 ``reported`` split, written and committed before the rules and never used for tuning, and a
-``tuning`` split.
+``tuning`` split. The reader has two such pairs: the real-text corpus gathered from public pages
+(``real-reported`` / ``real-tuning``, ``docs/corpus_feedback.md``) and the older team-written
+sentences (``reported`` / ``tuning``), kept as regression tests.
 """
 
 from __future__ import annotations
@@ -17,11 +19,18 @@ from assessment.reading.tone import CATEGORIES, check_tone
 from assessment.skills import FIT_FACTOR_KEYS, SKILL_KEYS
 
 DATA = Path(__file__).resolve().parents[1] / "tests" / "data"
+REAL_FEEDBACK = DATA / "real_feedback"
 READER_SETS: dict[str, Path] = {
+    "real-reported": REAL_FEEDBACK / "reported.jsonl",
+    "real-tuning": REAL_FEEDBACK / "tuning.jsonl",
     "reported": DATA / "feedback_reported.jsonl",
     "tuning": DATA / "feedback_tuning.jsonl",
 }
+# Only these splits' mistakes may ever be listed; the reported splits are for reporting only.
+READER_TUNING_SPLITS: tuple[str, ...] = ("real-tuning", "tuning")
 TONE_SETS: dict[str, Path] = {
+    "real-reported": DATA / "real_outreach" / "reported.jsonl",
+    "real-tuning": DATA / "real_outreach" / "tuning.jsonl",
     "reported": DATA / "tone_reported.jsonl",
     "tuning": DATA / "tone_tuning.jsonl",
 }
@@ -83,6 +92,19 @@ def score_reader(rows: Iterable[Mapping[str, object]]) -> dict[str, object]:
         "per_key": per_key,
         "errors": errors,
     }
+
+
+def boilerplate_findings(rows: Iterable[Mapping[str, object]]) -> int:
+    """How many findings the reader gives on the rows of kind ``boilerplate`` labelled ``[]``.
+
+    Thanks, good wishes and "we'll keep your CV on file" must never give a finding: the figure
+    should be 0.
+    """
+    return sum(
+        len(read_feedback(str(row["sentence"])))
+        for row in rows
+        if row.get("kind") == "boilerplate" and not row["labels"]
+    )
 
 
 # --- the tone check --------------------------------------------------------------------------

@@ -2,7 +2,8 @@
 
 Prints, for each split, precision and recall of "not calm" detection (a sentence is predicted
 not calm when it gets any flag) and per category. The rules are tuned on the tuning split
-only; the reported split is held out.
+only; the reported splits are held out, and ``--misses`` lists the tuning splits' misses
+only. ``real-*`` are replies people really sent or published (tests/data/real_outreach).
 """
 
 from __future__ import annotations
@@ -32,7 +33,7 @@ def main(argv: list[str]) -> int:
         print(_line("not calm", scores))
         for category in CATEGORIES:
             print(_line(category, scores["categories"][category]))
-        if show_misses:
+        if show_misses and "reported" not in split:  # held-out halves: figures only
             for miss in scores["misses"]:
                 print(
                     f"    miss: {miss['sentence']!r} expected {miss['expected']}"

@@ -275,14 +275,22 @@ def test_score_tone_counts_categories():
     assert len(scores["misses"]) == 2
 
 
-@pytest.mark.parametrize("split", ["reported", "tuning"])
+@pytest.mark.parametrize("split", list(TONE_SETS))
 def test_labelled_sets_are_well_formed(split):
     rows = load_labelled(TONE_SETS[split])
     assert len(rows) >= 40
     for row in rows:
-        assert set(row) == {"sentence", "calm", "categories"}
+        assert set(row) - {"source"} == {"sentence", "calm", "categories"}
         assert set(row["categories"]) <= set(CATEGORIES)
         assert row["calm"] == (not row["categories"])
+
+
+def test_real_reported_half_figures_hold():
+    """Real replies to rejections, held out: the rules flag little of what is sarcastic or
+    angry there (recall 0.19), but what they flag is right (precision 1.00)."""
+    scores = score_tone(load_labelled(TONE_SETS["real-reported"]))
+    assert scores["precision"] >= 0.97
+    assert scores["recall"] >= 0.16
 
 
 def test_reported_split_precision_and_recall():

@@ -4,8 +4,10 @@ Every entry is a regular-expression fragment, matched on lower-cased text betwee
 boundaries. Cues ("+" and "-") name a skill and a polarity; topic phrases and topic words name a
 skill and take their polarity from the clause; weak topics count only when nothing else in the
 clause names a skill. Earlier tiers claim their words first, so a phrase such as "explain why
-you want" is read as motivation and its "explain" is not read again. ``docs/feedback_lexicon.md``
-explains the rules with examples.
+you want" is read as motivation and its "explain" is not read again; a skill's "-" cues are
+matched before its "+" cues ("too keen" before "keen"). Advice (``IMPERATIVE_STARTS``,
+``ADVICE_FRAMES``), prefix negation (``NEGATING_PREFIXES``), requirement frames and template
+placeholders are data here too. ``docs/feedback_lexicon.md`` explains the rules with examples.
 """
 
 from __future__ import annotations
@@ -15,9 +17,13 @@ SKILL_LEXICON: dict[str, dict[str, tuple[str, ...]]] = {
         "+": (
             r"articulate",
             r"concise(ly)?",
-            r"to the point",
+            r"succinct(ly)?",
+            r"to the point(?! of)",
+            r"personable",
+            r"likeable",
+            r"(built|build|building|good|great|strong|easy|real|instant) rapport",
             r"easy to follow",
-            r"well[- ](structured|organi[sz]ed|articulated|expressed)",
+            r"well[- ](structured|organi[sz]ed|articulated|expressed)(?![\w ,]{0,30}(?<!\w)code)",
             r"(clear|strong|good|great|confident) communicator",
             r"communicated (very |really |so )?(well|clearly)",
             r"you (were|are) (very |really |always )?(clear|articulate|concise)",
@@ -41,11 +47,18 @@ SKILL_LEXICON: dict[str, dict[str, tuple[str, ...]]] = {
             r"went off[- ]topic",
             r"terse",
             r"unstructured",
+            r"(didn't|did not|never|failed to|doesn't|does not) (\w+ ){0,2}answer(ed)? (the|my|our|"
+            r"what was|each) (actual )?questions?",
+            r"(aloof|arrogan\w*|know[- ]it[- ]all)",
         ),
         "topic_phrases": (
             r"explain(ed|ing)? your (thinking|reasoning|approach|ideas|answers?)",
             r"(presented|expressed|put (across|forward)) your (ideas|points?|thoughts|views)",
             r"the way you (presented|expressed|put)",
+            r"connect(ed|ing)? with (him|her|them|me|us|the (panel|interviewers?|room|audience))",
+            r"rapport",
+            r"answer(ed|ing)? the questions?",
+            r"speech patterns?",
         ),
         "topic_words": (
             r"communicat\w*",
@@ -70,6 +83,7 @@ SKILL_LEXICON: dict[str, dict[str, tuple[str, ...]]] = {
             r"(understanding|grasp|command|knowledge) of",
             r"depth (in|of)",
             r"tech(nical)? stack",
+            r"(key|core|basic|fundamental|technical) concepts",
         ),
         "topic_words": (
             r"knowledge",
@@ -77,6 +91,7 @@ SKILL_LEXICON: dict[str, dict[str, tuple[str, ...]]] = {
             r"proficien\w*",
             r"know[- ]how",
             r"coding",
+            r"code",
             r"fundamentals",
             r"(sql|python|java|javascript|typescript|react|aws|azure|gcp|excel|kubernetes|docker|"
             r"terraform|tableau|power bi|salesforce|sap|figma|statistics|accounting|bookkeeping|"
@@ -98,19 +113,33 @@ SKILL_LEXICON: dict[str, dict[str, tuple[str, ...]]] = {
             r"step by step",
             r"methodical(ly)?",
             r"logical(ly)?",
-            r"structured approach",
+            r"structured (approach|thinking|way of thinking)",
             r"root cause",
         ),
         "-": (
-            r"jump(ed|ing|s)? (straight )?(in )?to (a |the |your )?(solution|conclusion|answer)s?",
+            r"(jump|dove|dive|diving|rush|launch)(ed|ing|es|s)? (straight |right )?(into|in to|to) "
+            r"(a |the |your )?(solution|conclusion|answer|coding|code|implementation)s?",
             r"(got|get|getting|became) stuck",
             r"stuck",
+            r"(gave|give|giving|gives) up",
+            r"(need(ed)?|requir(e|ed)|took|asked for|with|after|gave|give|giving) (\w+ ){0,3}"
+            r"(hints?|nudges?|prompting)",
         ),
         "topic_phrases": (
             r"problem[- ]solving",
             r"system design",
             r"clarifying questions",
             r"trade[- ]?offs?",
+            r"edge cases?",
+            r"clarif(y|ying|ied) (the )?(requirements|problem|question|scope|constraints|assumptions)",
+            r"alternative (approaches|solutions|options|designs)",
+            r"consider(ed|ing)? (\w+ ){0,2}(alternatives|options)",
+            r"corner cases?",
+            r"systems? thinking",
+            r"first principles",
+            r"decision[- ]making",
+            r"(architectural|design|technical) decisions",
+            r"(solve|solved|solving|tackle|tackled|tackling) (\w+ ){0,2}problems",
             r"(case|system design|design|estimation|whiteboard|technical|logic) "
             r"(study|question|exercise|problem|task|round|case)s?",
             r"(break|broke|breaking|broken) (it |the problem |this )?down",
@@ -125,19 +154,26 @@ SKILL_LEXICON: dict[str, dict[str, tuple[str, ...]]] = {
             r"think(ing)? (it )?through",
             r"solutions?",
             r"framed|framing",
+            r"hints?",
+            r"scenarios?",
+            r"assumptions",
+            r"constraints",
         ),
-        "weak": (r"approach",),
+        "weak": (r"approach(es)?",),
     },
     "evidence": {
         "+": (r"quantif(ied|y|ying)",),
         "-": (
-            r"vague(ly)?",
+            r"vague(ly)?(?! (feedback|reasons?|rejection|e-?mail|message|reply|response from))",
             r"generic",
-            r"hypothetical",
+            r"hypothetical (answers?|responses?|examples?|stories)",
+            r"(answers|responses|examples) (were|was|felt|seemed|stayed) (\w+ )?(theoretical|abstract)",
             r"(said|used|saying|using) ['\"\u201c\u2018]?we['\"\u201d\u2019]?( a lot)?",
         ),
         "topic_phrases": (
-            r"what you (personally|specifically|yourself|individually) (did|contributed|delivered)",
+            r"what (you|he|she|they|i) (personally|specifically|yourself|himself|herself|themselves|"
+            r"individually) (did|contributed|delivered|achieved)",
+            r"(your|his|her|their|my) (own )?(role|part|contribution) in",
             r"(your|the) (own |specific |personal |individual )?contribution",
             r"star (method|format|structure)",
             r"track record",
@@ -150,13 +186,11 @@ SKILL_LEXICON: dict[str, dict[str, tuple[str, ...]]] = {
             r"stor(y|ies)",
             r"specifics",
             r"results?",
-            r"outcomes?",
             r"impact",
             r"metrics?",
             r"numbers",
             r"figures",
             r"measurable",
-            r"portfolio",
             r"achievements?",
             r"accomplishments?",
         ),
@@ -179,8 +213,14 @@ SKILL_LEXICON: dict[str, dict[str, tuple[str, ...]]] = {
             r"(\w+ ){0,2}questions",
             r"questions (for us|at the end|prepared|about (the|our) \w+)",
             r"no questions",
+            r"know (nothing|little|anything) about (the|our) (hiring )?(company|business|organi[sz]ation)",
+            r"(know|knew|understand|understood|familiar\w* with)( \w+){0,3} (about )?(what )?"
+            r"(we|the company|our company|our business|the business|our team) "
+            r"(do|does|did|make|makes|sell|sells|offer|offers)",
+            r"(read|looked at|look at|reviewed|studied) (the|our) (job description|website|"
+            r"job spec|brief|materials)",
             r"looked (at|into) (our|the company)",
-            r"(our|the company's) (website|products?|product line|competitors|customers|clients|"
+            r"(our|the company's) (\w+ )?(website|products?|product line|competitors|customers|clients|"
             r"roadmap|recent|annual report|brand|business model|pricing|funding|acquisition)",
             r"the brief",
         ),
@@ -188,12 +228,20 @@ SKILL_LEXICON: dict[str, dict[str, tuple[str, ...]]] = {
             r"research\w*",
             r"homework",
             r"prepar\w*",
+            r"portfolio",
+            r"cop(y|ies) of (your |his |her |their |my )?(cv|r[eé]sum[eé]|portfolio|work)",
         ),
         "weak": (),
     },
     "collaboration": {
         "+": (r"team player",),
-        "-": (),
+        "-": (
+            r"solo (developer|player|worker|operator)",
+            r"lone wolf",
+            r"(prefer\w* to |likes? to |rather )?work(s|ing)? alone",
+            r"blam(ed|ing|es) (his|her|their|your|the) (\w+ )?(team|colleagues|manager|boss|"
+            r"co-?workers|employer)",
+        ),
         "topic_phrases": (
             r"team ?work\w*",
             r"work(ed|ing|s)? (really |very |so )?(well |closely |effectively )?"
@@ -209,6 +257,7 @@ SKILL_LEXICON: dict[str, dict[str, tuple[str, ...]]] = {
             r"((took|take|taking|showed|strong|clear|real) )?ownership"
             r"( of (the |your )?(outcomes?|results?|delivery|projects?|work))?",
             r"with others",
+            r"partner(ed|ing)? (well |closely |effectively )?(with|internally|externally|across)",
         ),
         "topic_words": (
             r"collaborat\w*",
@@ -232,12 +281,29 @@ SKILL_LEXICON: dict[str, dict[str, tuple[str, ...]]] = {
             r"keen",
             r"eager\w*",
             r"shone through",
+            r"(genuine|real|strong|clear|keen) interest",
+            r"loves? what (they|he|she|you|i) do",
         ),
-        "-": (r"(rehearsed|scripted|generic) (answer|reason|response)s?",),
+        "-": (
+            r"(rehearsed|scripted|generic) (answer|reason|response)s?",
+            r"(un|dis)interest(ed)?",
+            r"lack(ed|ing)? (of )?interest",
+            r"apath(y|etic)",
+            r"indifferen(t|ce)",
+            r"just want(ed|s)? (a|any) job",
+            r"bored",
+            r"disengaged",
+            r"lukewarm",
+            r"low[- ]energy",
+            r"half[- ]hearted(ly)?",
+            r"going through the motions",
+            r"(too|overly|over)[- ]?(enthusias\w*|eager|keen|excited)",
+        ),
         "topic_phrases": (
             r"(explain|say|tell us|articulate|convey|share) why you",
-            r"why you('d|'ve|'re| had| have| would| were| are)? (\w+ ){0,2}(want|wanted|chose|"
-            r"chosen|applied|apply|applying|interested|like|wished|decided|moving|leaving)",
+            r"why (you|he|she|they|i)('d|'ve|'re| had| have| would| were| are| was| is)? (\w+ ){0,2}"
+            r"(wants?|wanted|chose|chosen|applied|apply|applying|interested|like|wished|decided|"
+            r"moving|leaving)",
             r"why (this|the|our) (role|company|position|sector|industry|team|job|organi[sz]ation)",
             r"why us",
             r"why here",
@@ -248,6 +314,15 @@ SKILL_LEXICON: dict[str, dict[str, tuple[str, ...]]] = {
             r"commitment to",
             r"fit (for|with|into) (the |our )?(team |company )?(culture|values|mission|ethos)",
             r"(culture|cultural|values) fit",
+            r"(really |truly |genuinely )?want(ed|s|ing)? (the|this) (job|role|position)",
+            r"(really |truly |genuinely )?want(ed|s|ing)? to (join|work (here|for us|with us|at)|"
+            r"be here)",
+            r"care (about|for) (the|this|our|working|joining)",
+            r"(seem|seemed|seems|appear|appeared|sound|sounded|came across as|come across as|"
+            r"look|looked)( \w+){0,2} (interested|invested|engaged|excited|keen|committed)"
+            r"(?! in (\S+ ){0,2}(answers|responses|questions|what))",
+            r"fit in (well )?(with )?(the|our) (team|culture|company)",
+            r"(long[- ]term|career) (goals|plans|fit|commitment)",
         ),
         "topic_words": (
             r"motivat\w*",
@@ -284,11 +359,35 @@ SKILL_LEXICON: dict[str, dict[str, tuple[str, ...]]] = {
             r"tense",
             r"panick\w*",
             r"defensive",
+            r"fidget\w*",
+            r"filler words?",
+            r"(um+|uh+|er+m?)['\u2019]?s",
+            r"timid\w*",
+            r"shy",
+            r"stiff",
+            r"mumbl\w*",
+            r"trembl\w*",
+            r"shak(y|ing)",
+            r"inaudible",
+            r"(quiet|soft)(ly)? (voice|spoken)",
+            r"(spoke|speak|speaks|speaking|talked|talking) (too |so |very |rather )?(quietly|softly)",
+            r"tentative(ly)?",
+            r"afraid",
+            r"calm down",
+            r"froze( up)?(?! (all |the |our |any |new )*(hiring|hires|recruit\w*|headcount|budget|"
+            r"role|position|vacanc\w+))",
+            r"(mind )?went blank",
+            r"(too|overly|over)[- ]?confident",
         ),
         "topic_phrases": (
             r"under pressure",
             r"(handle|handled|handling|cope with|coping with) (the )?pressure",
             r"presence",
+            r"eye[- ]contact",
+            r"body language",
+            r"posture",
+            r"(your |my |his |her |their )?voice",
+            r"(tone and )?volume",
         ),
         "topic_words": (r"composure", r"confidence"),
         "weak": (),
@@ -304,15 +403,25 @@ FIT_FACTOR_LEXICON: dict[str, tuple[str, ...]] = {
         r"(\w+ ){0,3}(experience|match|fit|aligned|suited|skills|background)",
         r"(candidate|applicant|someone|person) (we|they) (selected|chose|hired|appointed|"
         r"offered)",
-        r"(closer|better|stronger|closest|best) (match|fit) (to|for|with)",
-        r"more closely (match|matches|matched|aligned|fits)",
+        r"(closer|better|stronger|closest|best) (match|fit) (to|for|with)(?! your| you)",
+        r"more closely (match|matches|matched|aligned|fits)(?! your| you)",
         r"(went|gone|go|going|proceed|proceeding|move|moving) (forward |ahead )?with "
         r"(another|a different|an?other|someone else|a candidate|a stronger)",
         r"came down to (depth of |more |the |years of |direct )*experience",
         r"between you and (one |an?)?other",
+        r"(role|position|vacancy|job|opening|post)( \w+){0,3} (has|had|have) (now |already )?been "
+        r"filled(?! internally| from within| by an? (internal|existing|current))",
+        r"(picked|chose|chosen|selected|hired|appointed|went with|go with|offered it to) "
+        r"(somebody|someone) else",
+        r"(made|extended|offered) (an offer|the (role|position|job)) to",
+        r"(more|better) qualified (candidates?|applicants?|people|individuals)",
+        r"(we|they) (have )?(filled|hired for) (the|this) (role|position|vacancy)",
     ),
     "internal_candidate": (
-        r"internal(ly)?( candidate| applicant| hire| move| promotion)?",
+        r"internal (candidate|applicant|hire|move|promotion|transfer|colleague|person)s?",
+        r"(someone|somebody|a person|one of our own|a colleague) internal(ly)?",
+        r"(filled|hire|hired|hiring|promoted|promote|promoting|recruit\w*|appoint\w*|fill|go|went|"
+        r"gone|going|decided to go|stay|look(ed)?) internally",
         r"(someone|somebody|a person|a colleague|an employee) (already )?(working |employed )?"
         r"(in|at|within|on) (the|our) (department|team|company|organi[sz]ation|business|firm)",
         r"(existing|current) (employee|colleague|member of staff|team member|staff member)",
@@ -320,14 +429,51 @@ FIT_FACTOR_LEXICON: dict[str, tuple[str, ...]] = {
         r"promot(ed|ing|e) from within",
         r"known contact",
         r"from within (the|our) (company|organi[sz]ation|business|team)",
+        r"(from|at) (his|her|their|my|our) (old|previous|former|last) "
+        r"(company|firm|employer|team|job|workplace)",
+        r"(friend|relative|sister|brother|son|daughter|nephew|niece|cousin)s? of (the|our) "
+        r"(ceo|founder|owner|director|manager|boss)",
+        r"(ceo|founder|owner|director|manager|boss)'s (friend|relative|sister|brother|son|daughter|"
+        r"nephew|niece|cousin)",
     ),
     "role_changed": (
-        r"on hold",
+        r"on (hold|pause|ice)",
         r"(budget|hiring|headcount|recruitment) freeze",
         r"frozen",
-        r"cancel+ed",
-        r"cancel+ation",
-        r"restructur\w*",
+        r"(froze|freez(e|es|ing)) (all |new |any |our )*(hiring|hires|recruit\w*|headcount|"
+        r"the (role|position))",
+        r"(funding|budget|headcount)( \w+){0,4} (fell through|dried up|disappeared|was pulled|"
+        r"was withdrawn|was not approved|wasn't approved)",
+        r"(hiring|recruitment|headcount|budget) (cuts?|freezes?|pause)",
+        r"budget cuts?",
+        r"(cut|removed|dropped) from (the|our|this year's) budget",
+        r"(role|position|vacancy|job|opening|search|requisition|posting|recruitment|hiring|post)"
+        r"( \S+){0,3} (has been |was |is being |had been |is |will be )?(cancel+ed|withdrawn|"
+        r"closed|absorbed|eliminated|scrapped|paused|put on pause|redefined|re-?scoped|reshaped|"
+        r"rethought|changed)",
+        r"cancel+(ed|ing)? (the |this |our )?(role|position|vacancy|search|requisition|posting|"
+        r"recruitment|hiring|opening)",
+        r"paus(e|ed|es|ing) (this |the |our |all |any )?(search|hiring|recruit\w*|role|position|"
+        r"process( for (the|this) (role|position))?)",
+        r"(role|position|search|hiring|recruitment) restarts?",
+        r"restart(ing)? (it|the (role|search|hiring|recruitment|position))",
+        r"(absorbed|folded|merged) into",
+        r"(kill|killed|pull|pulled|withdraw|withdrew|withdrawn) (the |this |our |some )?"
+        r"(job|role|position|posting|req\w*|offers?|job offers?|opening)( posting)?",
+        r"no (open |approved )?(requisition|headcount)",
+        r"(decided|chose|chosen|decision) not to (fill|hire for|recruit for|go ahead with) "
+        r"(the|this|that) (role|position|vacancy|post|opening)",
+        r"(close|closed|closing) (the|this|that) (role|position|search|requisition|vacancy|opening)",
+        r"no longer (need|require|have a need for|have the budget|have budget)",
+        r"(position|role|post) (was |has been |is being )?(made redundant|eliminated|cut)",
+        r"(postpon|suspend)\w* (\w+ ){0,2}(hiring|recruit\w*|the (role|position|search))",
+        r"(hiring|recruitment|recruiting|the search) (has been |was |is )?(postponed|suspended)",
+        r"budget(ary)? (constraints|cuts?|reasons|restrictions)",
+        r"(business|budget|funding|organi[sz]ational|team) (needs|priorities|plans) "
+        r"(have |has )?(changed|shifted)",
+        r"priorities (have |had )?(shifted|changed)",
+        r"re-?(evaluat|assess|think|defin)\w* (the |this |that )?(role|position|need|headcount)",
+        r"restructur\w*(?! (of )?(the |our |your )?(compensation|pay|salary|package|offer|bonus))",
         r"re-?scop\w*",
         r"re-?organi[sz]\w*",
         r"(lost|lose|losing|cut|reduced|withdrawn|pulled) (its |the |our )?"
@@ -338,6 +484,7 @@ FIT_FACTOR_LEXICON: dict[str, tuple[str, ...]] = {
         r"(role|position|vacancy|job|opening) (has been|was|is being|had been) "
         r"(withdrawn|closed|removed|paused|eliminated|pulled|scrapped|put on pause)",
         r"(changed|change) the (scope|requirements) of the (role|position)",
+        r"changed the (position|role) to",
     ),
     "compensation": (
         r"salary",
@@ -348,16 +495,36 @@ FIT_FACTOR_LEXICON: dict[str, tuple[str, ...]] = {
         r"(day|hourly) rate",
         r"(package|pay) (you|expectations)",
         r"(financial|pay|package) expectations",
+        r"bonus(es)?",
+        r"(the |our |pay |salary )?band for (this|the) (role|position)",
+        r"(below |close to |meet |match |reach )?the (number|figure|amount|rate) you "
+        r"(mentioned|asked for|quoted|gave|wanted|requested|discussed|named|are looking for)",
+        r"wages?",
+        r"(outside|above|beyond|over|exceed\w*) (of )?(our|the) (budget|range|band)",
+        r"(budget|range|band) (we have |we had )?for (this|the) (role|position)",
+        r"(rate|fee)s? (you|expectations)",
     ),
     "location": (
         r"relocat\w*",
         r"commut\w*",
-        r"on[- ]site",
-        r"in the office",
+        r"telecommut\w*",
+        r"tele-?work\w*",
+        r"work(ing)? from home",
+        r"(that|so|too) far away",
+        r"not local",
+        r"in[- ]house",
+        r"(work|working) authori[sz]ation",
+        r"location requirements?",
+        r"on[- ]?site",
+        r"in[- ]person",
+        r"work permit",
+        r"sponsor(ship)?",
+        r"(live|living|lives|based) (too )?far",
+        r"(miles|km|kilometres|kilometers|hours?) away",
+        r"(in|at|into) the (\w+ )?office",
         r"office (\w+ )?days",
         r"(one|two|three|four|five|\d) days (a|per) week",
         r"visas?",
-        r"sponsorship",
         r"right to work",
         r"(fully |work |working )remote(ly)?",
         r"remote(-| )(work|working|role|position|basis|option|setup|first)",
@@ -432,6 +599,11 @@ POSITIVE_WORDS: tuple[str, ...] = (
     r"highlights?",
     r"remarkable",
     r"high",
+    r"relevant",
+    r"evident",
+    r"without (any |much |a |significant |major |further |needing |being )?"
+    r"(help|hints?|prompt\w*|guidance|assistance|support|notes|hesitat\w*|breaking a sweat|"
+    r"missing a beat)",
 )
 
 NEGATIVE_WORDS: tuple[str, ...] = (
@@ -442,7 +614,8 @@ NEGATIVE_WORDS: tuple[str, ...] = (
     r"unclear",
     r"unconvinc\w*",
     r"struggl\w*",
-    r"difficult(y|ies)?",
+    r"difficult(y|ies)?(?! (problems?|questions?|tasks?|cases?|challenges?|stakeholders|customers|"
+    r"clients|conversations|situations|people|colleagues))",
     r"hard to",
     r"concerns?",
     r"concerned",
@@ -485,6 +658,12 @@ NEGATIVE_WORDS: tuple[str, ...] = (
     r"needs? (some |more |a bit of |a little )?(work|improving|improvement|developing|development|"
     r"attention|strengthening|polish)",
     r"(an? )?areas? to (develop|improve|work on)",
+    r"missed",
+    r"trouble",
+    r"(?<!a )(?<!a very )little(?! bit)",
+    r"(wasn't|weren't|isn't|aren't|was not|were not|is not|are not|not) (quite |yet |really |all )?"
+    r"there( yet)?",
+    r"hints?",
 )
 
 # A negator flips the positive or negative words that follow it within a few words
@@ -508,13 +687,76 @@ NEGATORS: tuple[str, ...] = (
     r"lack(ed|ing|s)?",
     r"absence of",
     r"missing",
-    r"(could|should|would|might) (be|have been|have|do with|benefit from)"
+    r"(could|should) (be|have been|have|do with|benefit from)"
     r"( a little| a bit| a touch| slightly| somewhat| much)?( more| better)?",
+    r"(would|might) (be|have been|have)( a little| a bit| a touch| slightly| somewhat| much)?"
+    r" (more|better)",
+    r"(would|might) (do with|benefit from)",
+    r"fail(ed|s|ing)? to",
+    r"unable to",
+    r"(difficult(y|ies)|trouble|struggl\w*)( with| in)?",
+    r"hard to",
     r"(we'd|we would|i'd|i would|we'll|they'd|they would) (have )?(liked|like|love|wanted)"
     r"( to (see|hear))?( more)?",
+    r"(we|i|they|the panel|the team) (really )?(wanted|were hoping|hoped|expected) to (see|hear)"
+    r"( more)?",
     r"(needs?|needed) (to be )?(more|further|a bit more|a little more)",
     r"more (\w+ )?needed",
+    r"(need(ed|s)?|requires?d?|looking for|want(ed)?|seeking|prefer(red)?) "
+    r"(someone|somebody|a candidate|a person|an individual|candidates|people) "
+    r"(with|who (has|had|have))",
+    r"(role|position|job|post) (requires?d?|needs?|needed|calls? for) (\w+ )?"
+    r"(more|additional|further|deeper|stronger|broader)",
 )
+
+# "We needed someone with more X experience": a concern about the candidate's own X, not
+# another candidate (the clause gives no other_candidate finding). The same phrase is a negator
+# above, so "someone with stronger SQL" is a concern.
+REQUIREMENT_FRAMES: tuple[str, ...] = (
+    r"(need(ed|s)?|requires?d?|looking for|want(ed)?|seeking|prefer(red)?) "
+    r"(someone|somebody|a candidate|a person|an individual|candidates|people) "
+    r"(with|who (has|had|have))",
+    r"(role|position|job|post) (requires?d?|needs?|needed|calls? for) (\w+ )?"
+    r"(more|additional|further|deeper|stronger|broader)",
+)
+
+# Advice to improve is a concern about the skill it names, whatever praising word it uses
+# ("practise summarising more concisely", "you should show more enthusiasm"). A clause is
+# advice when it starts with an imperative to improve (IMPERATIVE_STARTS, after an optional
+# "just", "please", "try to"; "keep your details up to date" is not one) or holds an advice frame.
+IMPERATIVE_STARTS: tuple[str, ...] = (
+    r"(?:(?:just|please|also|so|and|maybe|perhaps|next time|in future|in the future) )*"
+    r"(?:try (?:to )?|remember to |make sure (?:to |you )?|aim to |be sure to )?"
+    r"(?:practi[cs]e|work on|focus on|be (?:more|less|a bit|a little|ready|prepared)|avoid|"
+    r"brush up|improve|slow down|quantify|lead with|"
+    r"(?:show|use|give|bring|ask|speak|spend|make|add) (?:\w+ )?(?:more|fewer|less|better))",
+)
+ADVICE_FRAMES: tuple[str, ...] = (
+    r"(you|he|she|they|i|candidates?) (\w+ )?(should|need(ed|s)? to|must|ought to|have to|"
+    r"had to) (try to |really |also |be able to )?(\w+ )?(more|less|better|work on|improve|"
+    r"practi[cs]e|focus|show|make|demonstrate|give|use|prepare|research|be)",
+    r"(you|he|she|they|i) (could|can|might) (work on|improve|practi[cs]e|focus on)",
+    r"(needs?|needing) to (work on|improve|practi[cs]e|focus on|be more|be less|develop|show|give|"
+    r"highlight|demonstrate)",
+    r"(i'd|i would|we'd|we would|i) (suggest|recommend|advise|encourage)",
+    r"(my|our|one) (advice|suggestion|recommendation|tip)",
+    r"(quick |one |top )?tips?",
+    r"(told|said) (that )?i (could|should|need(ed)? to) (work on|improve|practi[cs]e)",
+    r"for the future",
+    r"next time",
+    r"(additional|more|further|extra|deeper|stronger|broader) (\w+ ){0,4}(would|may|might|could) "
+    r"(be|have been) (beneficial|helpful|useful|valuable|welcome)",
+)
+
+# Template placeholders ("[specific example]", "{{role}}") are read as nothing.
+PLACEHOLDERS: tuple[str, ...] = (r"\[[^\[\]\n]{0,60}\]", r"\{\{[^{}\n]{0,60}\}\}")
+
+# A praising word or topic with one of these prefixes is a concern: "unenthusiastic",
+# "disorganised", "inarticulate", "ineffective", "irrelevant".
+NEGATING_PREFIXES: tuple[str, ...] = ("un", "dis", "in", "im", "ir", "non-?")
+# Praising words whose prefixed form judges no skill: "your application was unsuccessful" is
+# the rejection itself.
+NOT_PREFIX_NEGATED: tuple[str, ...] = (r"successful(ly)?",)
 
 HEDGES: tuple[str, ...] = (
     r"a (little|bit|touch)",
@@ -575,6 +817,25 @@ COURTESIES: tuple[str, ...] = (
     r"as well as",
     r"(we|i) (wish|hope) you (well|all the best|every success)",
     r"no doubt",
+    r"your (background|qualifications|skills|experience|profile|credentials),? (and|or|&) "
+    r"(your )?(background|qualifications|skills|experience|profile|credentials|achievements)",
+    r"(not|n't|in no way|nothing)( \w+){0,2} (a )?(reflect(ion|s|ed)?|to do with|about) (on |of )?"
+    r"(your )?(\w+ )?(skills|abilities|ability|experience|qualifications|talents?|capabilit\w+|"
+    r"value|worth|potential|performance)",
+    r"(thank(s| you)|appreciat\w*|grateful|value)( you)? (for )?(\w+ ){0,4}"
+    r"(enthusiasm|passion|energy|effort)"
+    r"( (you|that you) (put|invested|gave|brought|spent|devoted|dedicated|showed))?",
+    r"(the |your )?time,? (and|&) (the |your )?(energy|effort|enthusiasm|commitment|interest)"
+    r"|(the |your )?(energy|effort|enthusiasm|commitment|interest),? (and|&) (the |your )?time",
+    r"(we|i)('d| would|'re| are|'m| am| were| was| will|'ll)( be| have been)?( very| really| so| "
+    r"still| always| all)? (keen|eager|excited|enthusiastic|passionate|interested)",
+    r"(match|matching|matches|suit|suits|suited to|fits?|align(s|ed)? with|aligned to) "
+    r"your (\w+ )?(skills|experience|background|profile|qualifications|interests)",
+    r"(thank(s| you)|appreciat\w*|grateful|value)( you)? (for )?(\w+ ){0,4}interest"
+    r"((,| and| &) (your )?(enthusiasm|passion|energy|time|effort))?"
+    r"( (you showed|in (\w+ ){0,4}(role|position|job|company|team|us|opportunity|vacancy)))?",
+    r"(for )?being (so )?(upfront|open|honest|transparent|clear) (about|with) (us |me )?"
+    r"((about )?(your|the) )?(\w+ ){0,2}(expectations|needs|situation|availability|plans)",
 )
 # "We weren't convinced that ..." doubts everything said after it in the clause.
 DOUBT_FRAMES: tuple[str, ...] = (
@@ -582,6 +843,8 @@ DOUBT_FRAMES: tuple[str, ...] = (
     r"(we|i|they|the panel) (doubt|doubted|questioned|wondered) (that|whether|if)",
     r"unconvinced( that| whether| if)?",
     r"(unsure|uncertain) (that|whether|if)",
+    r"(didn't|did not|don't|do not|doesn't|does not|wasn't|was not) (really )?"
+    r"(think|feel|believe|see|sense)( that)?",
 )
 # Fit factors are dropped when the clause says they were not the issue.
 FIT_FACTOR_DENIAL: str = (

@@ -5,9 +5,11 @@
 (``assessment.reading.lexicon``): skill cues (a phrase that names a skill *and* a polarity, like
 "rambled"), skill topics (a phrase that names a skill, like "your examples", whose polarity
 comes from the clause), general positive and negative words, negators, hedges and
-intensifiers, and fit-factor phrases. ``suggested_ratings`` and ``fit_factor_keys`` turn the
-findings the user kept into what the Feedback page pre-fills. ``docs/feedback_lexicon.md``
-explains the rules with examples. No model, no network, no new dependency.
+intensifiers, advice ("practise ...", "you should ..."), which makes a clause a concern,
+praising words negated by a prefix ("unenthusiastic"), and fit-factor phrases.
+``suggested_ratings`` and ``fit_factor_keys`` turn the findings the user kept into what the
+Feedback page pre-fills. ``docs/feedback_lexicon.md`` explains the rules with examples. No
+model, no network, no new dependency.
 """
 
 from __future__ import annotations
@@ -18,6 +20,7 @@ from dataclasses import dataclass
 
 from assessment.models import Finding
 from assessment.reading.lexicon import (
+    ADVICE_FRAMES,
     CARRY_OVER_PRONOUNS,
     COURTESIES,
     DOUBT_FRAMES,
@@ -25,9 +28,14 @@ from assessment.reading.lexicon import (
     FIT_FACTOR_LEXICON,
     GOOD_HEADINGS,
     HEDGES,
+    IMPERATIVE_STARTS,
+    NEGATING_PREFIXES,
     NEGATIVE_WORDS,
     NEGATORS,
+    NOT_PREFIX_NEGATED,
+    PLACEHOLDERS,
     POSITIVE_WORDS,
+    REQUIREMENT_FRAMES,
     SKILL_LEXICON,
     STRONG_CONCERN,
     STRONG_STRENGTH,
@@ -44,8 +52,15 @@ _NEGATION_WINDOW_WORDS = 3
 # --------------------------------------------------------------------------------------------
 
 
-def _words(fragments: Iterable[str]) -> re.Pattern[str]:
-    return re.compile(r"(?<![\w'])(?:" + "|".join(fragments) + r")(?![\w'])")
+def _words(fragments: Iterable[str], prefix: str = "") -> re.Pattern[str]:
+    # An apostrophe belongs to a word only between letters ("didn't"); a quotation mark
+    # around a word ("'salary demands'") does not hide it.
+    return re.compile(r"(?<!\w)(?<!\w')" + prefix + "(?:" + "|".join(fragments) + r")(?!\w)(?!'\w)")
+
+
+def _prefixed(fragments: Iterable[str]) -> re.Pattern[str]:
+    """The fragments negated by a prefix: "unenthusiastic", "disorganised", "inarticulate"."""
+    return _words(fragments, "(?:" + "|".join(NEGATING_PREFIXES) + ")")
 
 
 @dataclass(frozen=True)
@@ -59,9 +74,12 @@ class _Entry:
 def _build_entries() -> tuple[_Entry, ...]:
     tiers: list[list[_Entry]] = [[], [], [], []]
     for key, parts in SKILL_LEXICON.items():
-        for polarity, name in ((1, "+"), (-1, "-")):
+        for polarity, name in ((-1, "-"), (1, "+")):  # "too keen" before "keen"
             if parts[name]:
                 tiers[0].append(_Entry(key, polarity, False, _words(parts[name])))
+        praise = parts["+"] + parts["topic_words"]
+        if praise:  # "unenthusiastic", "unmotivated": a praising word or topic, negated
+            tiers[0].append(_Entry(key, -1, False, _prefixed(praise)))
         if parts["topic_phrases"]:
             tiers[1].append(_Entry(key, None, False, _words(parts["topic_phrases"])))
         if parts["topic_words"]:
@@ -78,9 +96,17 @@ _ANY_FIT = _words(fragment for key in FIT_FACTOR_KEYS for fragment in FIT_FACTOR
 _ANY_SKILL = _words(
     fragment for parts in SKILL_LEXICON.values() for tier in parts.values() for fragment in tier
 )
+_ANY_PREFIXED = _prefixed(
+    fragment for parts in SKILL_LEXICON.values() for fragment in parts["+"] + parts["topic_words"]
+)
 _DOUBT = _words(DOUBT_FRAMES)
 _POSITIVE = _words(POSITIVE_WORDS)
 _NEGATIVE = _words(NEGATIVE_WORDS)
+_PREFIX_NEGATED = _prefixed(word for word in POSITIVE_WORDS if word not in NOT_PREFIX_NEGATED)
+_ADVICE = _words(ADVICE_FRAMES)
+_IMPERATIVE = re.compile(r"(?:" + "|".join(IMPERATIVE_STARTS) + r")(?!\w)")
+_REQUIREMENT = _words(REQUIREMENT_FRAMES)
+_PLACEHOLDER = re.compile("|".join(PLACEHOLDERS))
 _NEGATOR = _words(NEGATORS)
 _HEDGE = _words(HEDGES)
 _STRONG_CONCERN = _words(STRONG_CONCERN)
@@ -128,7 +154,7 @@ def _sentences(text: str) -> list[_Sentence]:
 
 def _analysable(sentence: str) -> str:
     """Lower-cased text, markup tags and courtesy phrases blanked out, spaces collapsed."""
-    lowered = _SPACES.sub(" ", blank_markup(sentence)).lower()
+    lowered = _SPACES.sub(" ", _PLACEHOLDER.sub(" ", blank_markup(sentence))).lower()
     lowered = lowered.replace("\u2019", "'").replace("\u2018", "'")
     return _SPACES.sub(" ", _COURTESY.sub(" ", lowered))
 
@@ -186,7 +212,7 @@ def _read_clause(clause: str, section: int = 0) -> tuple[dict[str, int], int, li
                 weak_topics.append(entry.key)
             else:
                 topics.append(entry.key)
-    for pattern, sign in ((_POSITIVE, 1), (_NEGATIVE, -1)):
+    for pattern, sign in ((_POSITIVE, 1), (_NEGATIVE, -1), (_PREFIX_NEGATED, -1)):
         for match in pattern.finditer(clause):
             start, end = match.span()
             if any(start < e and s < end for s, e in cue_spans):
@@ -195,7 +221,8 @@ def _read_clause(clause: str, section: int = 0) -> tuple[dict[str, int], int, li
                 continue
             score += signed(match, sign)
             evaluative += 1
-    if evaluative == 0 and negators:
+    advice = _is_advice(clause)
+    if advice or (evaluative == 0 and negators):
         score = -1
     elif evaluative == 0:
         score = section
@@ -204,12 +231,20 @@ def _read_clause(clause: str, section: int = 0) -> tuple[dict[str, int], int, li
     found: dict[str, int] = {}
     for key, total in cue_polarity.items():
         if total:
-            found[key] = 1 if total > 0 else -1
+            found[key] = -1 if advice or total < 0 else 1
     if clause_polarity:
         named = topics or ([] if found else weak_topics)
         for key in named:
             found.setdefault(key, clause_polarity)
     return found, clause_polarity, list(found) or topics or weak_topics
+
+
+def _is_advice(clause: str) -> bool:
+    """Advice to improve ("practise summarising", "you should show more enthusiasm") is a concern.
+
+    Whatever praising words it uses, advice says the skill fell short.
+    """
+    return bool(_IMPERATIVE.match(clause) or _ADVICE.search(clause))
 
 
 def _intensity(clause: str, polarity: int) -> str:
@@ -222,13 +257,28 @@ def _intensity(clause: str, polarity: int) -> str:
     return "strong" if _STRONG_STRENGTH.search(clause) else ""
 
 
+def _cue(text: str, sentence: str) -> str:
+    """The words a finding was read from (``text``, from the lower-cased analysed sentence),
+    as the user wrote them in ``sentence`` where they can be found there, spaces folded."""
+    words = [w for w in text.split() if _WORD.search(w)]
+    if not words:
+        return ""
+    # Between two words may stand what the analysis blanked (markup, a placeholder, a
+    # courtesy phrase), so a short gap is allowed.
+    gap = r"\W+(?:.{0,60}?\W)??"
+    pattern = gap.join(re.escape(w).replace("'", "['\u2019]") for w in words)
+    match = re.search(pattern, sentence, re.IGNORECASE | re.DOTALL)
+    return " ".join((match.group() if match else " ".join(words)).split())
+
+
 def _skill_findings(sentence: str, analysed: str, section: int) -> list[Finding]:
-    # key -> polarity -> (best weight, first clause index, intensity)
-    seen: dict[str, dict[int, tuple[int, int, str]]] = {}
+    # key -> polarity -> (best weight, first clause index, intensity, the clause: the cue)
+    seen: dict[str, dict[int, tuple[int, int, str, str]]] = {}
     previous_named: list[str] = []
     for index, clause in enumerate(clauses(analysed)):
         carries_over = bool(previous_named and _PRONOUN_START.match(clause.text))
-        if not carries_over and not _ANY_SKILL.search(clause.text):
+        names_a_skill = _ANY_SKILL.search(clause.text) or _ANY_PREFIXED.search(clause.text)
+        if not carries_over and not names_a_skill:
             previous_named = []
             continue  # names no skill: nothing to read (the common case in long text)
         found, polarity, named = _read_clause(clause.text, section)
@@ -239,16 +289,21 @@ def _skill_findings(sentence: str, analysed: str, section: int) -> list[Finding]
             intensity = _intensity(clause.text, polarity)
             by_polarity = seen.setdefault(key, {})
             if polarity in by_polarity:
-                weight, first, old = by_polarity[polarity]
-                by_polarity[polarity] = (max(weight, clause.weight), first, old or intensity)
+                weight, first, old, cue = by_polarity[polarity]
+                by_polarity[polarity] = (max(weight, clause.weight), first, old or intensity, cue)
             else:
-                by_polarity[polarity] = (clause.weight, index, intensity)
+                by_polarity[polarity] = (
+                    clause.weight,
+                    index,
+                    intensity,
+                    _cue(clause.text, sentence),
+                )
     findings = []
     for key, by_polarity in seen.items():
-        top = max(weight for weight, _, _ in by_polarity.values())
-        for polarity, (weight, first, intensity) in by_polarity.items():
+        top = max(weight for weight, _, _, _ in by_polarity.values())
+        for polarity, (weight, first, intensity, cue) in by_polarity.items():
             if weight == top:
-                findings.append((first, Finding(key, polarity, sentence, intensity)))
+                findings.append((first, Finding(key, polarity, sentence, intensity, cue)))
     findings.sort(key=lambda item: item[0])
     return [finding for _, finding in findings]
 
@@ -256,6 +311,7 @@ def _skill_findings(sentence: str, analysed: str, section: int) -> list[Finding]
 def _fit_findings(sentence: str, analysed: str) -> tuple[list[Finding], list[tuple[int, int]]]:
     """Fit-factor findings in order of appearance, and the spans of text that stated them."""
     found: dict[str, int] = {}
+    cues: dict[str, str] = {}
     spans: list[tuple[int, int]] = []
     if not _ANY_FIT.search(analysed):
         return [], spans
@@ -264,12 +320,16 @@ def _fit_findings(sentence: str, analysed: str) -> tuple[list[Finding], list[tup
         offset = max(analysed.find(clause.text, offset), 0)
         if _FIT_DENIAL.search(clause.text):
             continue
+        requirement = _REQUIREMENT.search(clause.text)
         for key, pattern in _FIT_PATTERNS:
+            if key == "other_candidate" and requirement:
+                continue  # "we needed someone with more X": the candidate's own gap, a skill
             for match in pattern.finditer(clause.text):
                 found.setdefault(key, offset + match.start())
+                cues.setdefault(key, _cue(match.group(), sentence))
                 spans.append((offset + match.start(), offset + match.end()))
     ordered = sorted(found, key=found.__getitem__)
-    return [Finding(key, 0, sentence) for key in ordered], spans
+    return [Finding(key, 0, sentence, cue=cues[key]) for key in ordered], spans
 
 
 def _read_sentence(sentence: str, section: int = 0) -> list[Finding]:

@@ -36,7 +36,10 @@ _WRAPPED_LINE_CHARS = 60  # a line this long without end punctuation may be hard
 # Contrast: the clause after "but" / "however" / "yet" outweighs the one before; a clause
 # opened by "although" / "though" / "while" / "whereas" gives way to the rest of the sentence.
 _MAIN_MARKERS = r"but|however|yet|that said|on the other hand|nevertheless|having said that"
-_CONCESSIVE_MARKERS = r"although|even though|though|whereas|while|whilst|despite"
+# "while breaking the problem down" is about time, not contrast: no split before an -ing word.
+_CONCESSIVE_MARKERS = (
+    r"although|even though|though|whereas|while(?! \w+ing\b)|whilst(?! \w+ing\b)|despite"
+)
 
 _TAG = re.compile(r"<[^<>\n]{0,200}>|&[a-z]{2,8};|&#\d{1,6};")
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")
@@ -56,6 +59,7 @@ _RUN_ON_AND = re.compile(
     r",?\s+and\s+(?=(?:you|your|we|i|they|it|there|the|he|she|our|their|this|that)\b)"
 )
 _LETTER = re.compile(r"[^\W\d_]")
+_COMMA = re.compile(r",")
 _CLAUSE_SPLIT = re.compile(
     r" ?(?:;|:|\s[-\u2013\u2014]\s|, ?(?=(?:" + _MAIN_MARKERS + r")\b)|"
     r"(?<![\w'])(?=(?:" + _MAIN_MARKERS + r"|" + _CONCESSIVE_MARKERS + r")(?![\w'])))"
@@ -177,7 +181,7 @@ def _run_on_spans(text: str, start: int, end: int) -> list[Span]:
         return [(start, end)]
     spans = _split_at(text, start, end, re.compile(r";"))
     spans = [part for s, e in spans for part in _split_long(text, s, e, _RUN_ON_AND)]
-    spans = [part for s, e in spans for part in _split_long(text, s, e, re.compile(r","))]
+    spans = [part for s, e in spans for part in _pack(_split_long(text, s, e, _COMMA))]
     return [part for s, e in spans for part in _hard_wrap(text, s, e)]
 
 
@@ -185,6 +189,22 @@ def _split_long(text: str, start: int, end: int, separator: re.Pattern[str]) -> 
     if end - start <= _RUN_ON_CHARS:
         return [(start, end)]
     return _split_at(text, start, end, separator)
+
+
+def _pack(spans: list[Span]) -> list[Span]:
+    """Neighbouring pieces joined again while they fit in ``_RUN_ON_CHARS``.
+
+    A long sentence cut at every comma would part an evaluation from its subject ("Two days
+    after the interview, the recruiter said, the panel felt I was too keen"); joined up to the
+    limit, most pieces keep both.
+    """
+    packed: list[Span] = []
+    for start, end in spans:
+        if packed and end - packed[-1][0] <= _RUN_ON_CHARS:
+            packed[-1] = (packed[-1][0], end)
+        else:
+            packed.append((start, end))
+    return packed
 
 
 def _split_at(text: str, start: int, end: int, separator: re.Pattern[str]) -> list[Span]:
