@@ -644,3 +644,18 @@ def test_every_finding_names_the_words_it_was_read_from():
 def test_the_cue_keeps_the_users_own_case_and_quotes():
     (finding,) = read_feedback("Honestly, the STRUCTURE of your answers wasn’t clear.")
     assert "the STRUCTURE of your answers wasn’t clear" in finding.cue
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Thanks again for your time on the onsite day.", []),
+        ("Thank you for coming into the office to meet the team.", []),
+        ("We decided to promote in-house.", []),
+        ("The role requires working on-site four days a week.", [("location", 0)]),
+        ("The job needs three onsite days a week.", [("location", 0)]),
+        ("We cannot offer visa sponsorship for this role.", [("location", 0)]),
+    ],
+)
+def test_on_site_is_a_fit_factor_only_as_an_arrangement_of_the_job(text, expected):
+    assert [(f.key, f.polarity) for f in read_feedback(text)] == expected
