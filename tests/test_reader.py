@@ -659,3 +659,17 @@ def test_the_cue_keeps_the_users_own_case_and_quotes():
 )
 def test_on_site_is_a_fit_factor_only_as_an_arrangement_of_the_job(text, expected):
     assert [(f.key, f.polarity) for f in read_feedback(text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Your stories had no numbers.", [("evidence", -1)]),
+        ("I kept asking: what did you actually do?", [("evidence", -1)]),
+        ("She backed each claim with concrete results.", [("evidence", 1)]),
+        ("He had clearly researched the company and the team.", [("preparation", 1)]),
+        ("You came with thoughtful questions.", [("preparation", 1)]),
+    ],
+)
+def test_evidence_and_preparation_as_people_say_it(text, expected):
+    assert [(f.key, f.polarity) for f in read_feedback(text)] == expected

@@ -162,8 +162,15 @@ SKILL_LEXICON: dict[str, dict[str, tuple[str, ...]]] = {
         "weak": (r"approach(es)?",),
     },
     "evidence": {
-        "+": (r"quantif(ied|y|ying)",),
+        "+": (
+            r"quantif(ied|y|ying)",
+            r"(concrete|specific|tangible|measurable|quantified) (examples|results|outcomes"
+            r"|achievements|impact)",
+        ),
         "-": (
+            r"no (dollar amounts|numbers|figures|metrics|data|timeframes?|team sizes"
+            r"|concrete results|specifics)",
+            r"what did (you|he|she|they) (actually|really|personally) do",
             r"vague(ly)?(?! (feedback|reasons?|rejection|e-?mail|message|reply|response from))",
             r"generic",
             r"hypothetical (answers?|responses?|examples?|stories)",
@@ -200,6 +207,8 @@ SKILL_LEXICON: dict[str, dict[str, tuple[str, ...]]] = {
         "+": (
             r"(well|thoroughly|fully|clearly) (prepared|researched)",
             r"did (your|their) homework",
+            r"researched (\w+ ){0,2}(me|us|our|the company|my company|the team)",
+            r"(insightful|thoughtful|sharp|smart|intelligent|well[- ]researched) questions",
             r"read up",
             r"inside out",
         ),
