@@ -664,7 +664,7 @@ def test_on_site_is_a_fit_factor_only_as_an_arrangement_of_the_job(text, expecte
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        ("Your stories had no numbers.", [("evidence", -1)]),
+        ("Your stories had no numbers and no timeframes.", [("evidence", -1)]),
         ("I kept asking: what did you actually do?", [("evidence", -1)]),
         ("She backed each claim with concrete results.", [("evidence", 1)]),
         ("He had clearly researched the company and the team.", [("preparation", 1)]),

@@ -185,7 +185,10 @@ def _read_clause(clause: str, section: int = 0) -> tuple[dict[str, int], int, li
 
     def signed(match: re.Match[str], sign: int) -> int:
         inside = any(s <= match.start() and match.end() <= e for s, e in negator_spans)
-        if not inside and _negated(clause, match.start(), negator_ends):
+        # A cue that holds its own negator ("no numbers") is not flipped by an earlier one:
+        # "no numbers and no timeframes" lists two gaps, it does not cancel them.
+        own = any(match.start() <= s < match.end() for s, _ in negator_spans)
+        if not inside and not own and _negated(clause, match.start(), negator_ends):
             sign = -sign
         return -sign if match.start() >= doubt_end else sign
 
