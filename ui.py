@@ -62,20 +62,17 @@ SPECS = {spec.name: spec for spec in PAGE_SPECS}
 APP_ICON = "🌱"
 
 
-def pages() -> dict[str, st.Page]:
-    """The ``st.Page`` of every page, by name (made per run: they are cheap and per session)."""
-    return {
-        spec.name: st.Page(spec.file, title=spec.title, icon=spec.icon, default=spec.name == "home")
-        for spec in PAGE_SPECS
-    }
+def page_of(name: str) -> st.Page:
+    """The ``st.Page`` of one page of the registry (made when asked: a link needs only its own)."""
+    spec = SPECS[name]
+    return st.Page(spec.file, title=spec.title, icon=spec.icon, default=name == "home")
 
 
 def navigation() -> dict[str, list[st.Page]]:
     """The pages grouped into the sidebar's sections, for ``st.navigation``."""
-    by_name = pages()
     sections: dict[str, list[st.Page]] = {}
     for spec in PAGE_SPECS:
-        sections.setdefault(spec.section, []).append(by_name[spec.name])
+        sections.setdefault(spec.section, []).append(page_of(spec.name))
     return sections
 
 
@@ -336,12 +333,12 @@ def empty_state(message: str) -> None:
 def link(name: str, label: str, rejection_id: int | None, icon: str | None = None) -> None:
     """A link to another page carrying ``?rejection=``. Labels are ours, never user text."""
     params = {"rejection": str(rejection_id)} if rejection_id is not None else None
-    st.page_link(pages()[name], label=label, icon=icon, query_params=params)
+    st.page_link(page_of(name), label=label, icon=icon, query_params=params)
 
 
 def go(name: str, rejection_id: int | None) -> None:
     params = {"rejection": str(rejection_id)} if rejection_id is not None else None
-    st.switch_page(pages()[name], query_params=params)
+    st.switch_page(page_of(name), query_params=params)
 
 
 def today() -> dt.date:
