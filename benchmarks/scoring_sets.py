@@ -23,11 +23,12 @@ REAL_FEEDBACK = DATA / "real_feedback"
 READER_SETS: dict[str, Path] = {
     "real-reported": REAL_FEEDBACK / "reported.jsonl",
     "real-tuning": REAL_FEEDBACK / "tuning.jsonl",
+    "real-tuning-more": REAL_FEEDBACK / "tuning_more.jsonl",
     "reported": DATA / "feedback_reported.jsonl",
     "tuning": DATA / "feedback_tuning.jsonl",
 }
 # Only these splits' mistakes may ever be listed; the reported splits are for reporting only.
-READER_TUNING_SPLITS: tuple[str, ...] = ("real-tuning", "tuning")
+READER_TUNING_SPLITS: tuple[str, ...] = ("real-tuning", "real-tuning-more", "tuning")
 TONE_SETS: dict[str, Path] = {
     "real-reported": DATA / "real_outreach" / "reported.jsonl",
     "real-tuning": DATA / "real_outreach" / "tuning.jsonl",
