@@ -34,6 +34,7 @@ from benchmarks.scoring_sets import load_labelled  # noqa: E402
 DATA = ROOT / "tests" / "data"
 TRAIN = [
     DATA / "real_feedback" / "tuning.jsonl",
+    DATA / "real_feedback" / "tuning_more.jsonl",
     DATA / "feedback_tuning.jsonl",
     DATA / "feedback_reported.jsonl",  # the old team-written set: training data here
 ]

@@ -509,6 +509,76 @@ def test_evidence_is_the_candidates_own_part(text, expected):
     assert pairs(text) == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ('He kept saying "we" and never told us what he did.', {("evidence", -1)}),
+        ("She refers to 'we' in every story.", {("evidence", -1)}),
+        ("His achievements stayed at a very general level.", {("evidence", -1)}),
+        ("She walked through the situation, the action she took and the result.", set()),
+        ("You showed a lack of attention to detail in the written task.", set()),
+        ("The panel saw it as evidence of rigorous thinking.", {("problem_solving", 1)}),
+    ],
+)
+def test_evidence_we_stories_and_false_alarms(text, expected):
+    assert pairs(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("He just wouldn't stop talking.", {("communication", -1)}),
+        ("Mostly one-word answers to our questions.", {("communication", -1)}),
+        ("Your answer was full of unnecessary details.", {("communication", -1)}),
+        ("He was dismissive to the receptionist.", {("communication", -1)}),
+        ("Too much jargon for a non-technical panel.", {("communication", -1)}),
+        ("She was well spoken and conversed easily with everyone.", {("communication", 1)}),
+        ("He listened actively and checked what we meant.", {("communication", 1)}),
+    ],
+)
+def test_communication_as_interviewers_put_it(text, expected):
+    assert pairs(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("He asked two clarifying questions before he started.", {("problem_solving", 1)}),
+        ("She overlooked a couple of edge cases.", {("problem_solving", -1)}),
+        ("Guessing instead of reasoning through it.", {("problem_solving", -1)}),
+        ("The candidate struggled to find the bugs in his code.", {("role_knowledge", -1)}),
+        ("Frankly he was not capable of doing the job.", {("role_knowledge", -1)}),
+        ("He did his homework on us.", {("preparation", 1)}),
+        ("She sat there without a question at the end.", {("preparation", -1)}),
+        ("By not asking anything you tell us you don't care.", {("motivation", -1)}),
+        ("He spoke badly of his last employer.", {("motivation", -1)}),
+        ("She came across as too energetic for the team.", {("motivation", -1)}),
+        ("The strongest candidates respond with curiosity.", {("motivation", 1)}),
+        ("He seemed incurious about the product.", {("motivation", -1)}),
+        ("He talked too fast and too loudly.", {("composure", -1)}),
+        ("They avoid responsibility when things go wrong.", {("collaboration", -1)}),
+        ("She credited her team for the launch.", set()),
+    ],
+)
+def test_more_skill_wording_from_real_feedback(text, expected):
+    assert pairs(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "key"),
+    [
+        ("They had to rescind the offer because the position is going away.", "role_changed"),
+        ("The company decided to terminate the position mid-process.", "role_changed"),
+        ("It turned out they can't afford to hire another person.", "role_changed"),
+        ("They preferred to hire nationals.", "location"),
+        ("The candidate must now live in Leeds for this role.", "location"),
+        ("They went with the person who best meets the criteria of the team.", "other_candidate"),
+    ],
+)
+def test_more_fit_factor_phrasing(text, key):
+    assert (key, 0) in pairs(text)
+
+
 def test_while_before_an_ing_word_is_not_a_contrast():
     text = "She explained her thinking clearly while breaking down the estimate."
     assert pairs(text) == {("communication", 1), ("problem_solving", 1)}
@@ -604,9 +674,9 @@ def test_rejection_boilerplate_gives_nothing(text):
 
 # --- the real-text corpus (docs/corpus_feedback.md) -------------------------------------------
 
-# The real reported half's F1 after the rule work of issue 12 (rules alone): 0.615. The test
+# The real reported half's F1 after the rule work of issue 12 (rules alone): 0.625. The test
 # allows 0.03 for small changes elsewhere; a larger drop means a rule stopped generalising.
-REAL_REPORTED_F1 = 0.615
+REAL_REPORTED_F1 = 0.625
 
 
 def test_real_reported_half_f1_does_not_drop():

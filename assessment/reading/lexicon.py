@@ -27,7 +27,11 @@ SKILL_LEXICON: dict[str, dict[str, tuple[str, ...]]] = {
             r"(clear|strong|good|great|confident) communicator",
             r"communicated (very |really |so )?(well|clearly)",
             r"you (were|are) (very |really |always )?(clear|articulate|concise)",
-            r"listened (carefully|well|closely)",
+            r"listened (carefully|well|closely|actively)",
+            r"actively listen\w*",
+            r"well[- ]spoken",
+            r"friendly",
+            r"convers(ed|es|ing) (easily|well|naturally|comfortably)",
         ),
         "-": (
             r"rambl\w*",
@@ -50,6 +54,21 @@ SKILL_LEXICON: dict[str, dict[str, tuple[str, ...]]] = {
             r"(didn't|did not|never|failed to|doesn't|does not) (\w+ ){0,2}answer(ed)? (the|my|our|"
             r"what was|each) (actual )?questions?",
             r"(aloof|arrogan\w*|know[- ]it[- ]all)",
+            r"(wouldn't|would not|didn't|did not|couldn't|could not|never) stop talking",
+            r"talk(ed|s|ing)? too much",
+            r"(short|one[- ]word|monosyllabic|yes[- ]or[- ]no) (\w+ ){0,2}(answers|responses|replies)",
+            r"(unnecessary|extraneous|excessive|irrelevant) (\w+ )?details?",
+            r"too much (\w+ )?detail",
+            r"over[- ]?explain\w*",
+            r"rude(ly|ness)?",
+            r"dismissive(ly)?",
+            r"condescending",
+            r"patroni[sz]ing",
+            r"abrasive",
+            r"jargon",
+            r"buzz ?words?",
+            r"(business|corporate)[- ]?speak",
+            r"big words",
         ),
         "topic_phrases": (
             r"explain(ed|ing)? your (thinking|reasoning|approach|ideas|answers?)",
@@ -84,6 +103,7 @@ SKILL_LEXICON: dict[str, dict[str, tuple[str, ...]]] = {
             r"depth (in|of)",
             r"tech(nical)? stack",
             r"(key|core|basic|fundamental|technical) concepts",
+            r"(capable|qualified) (of|for) (doing )?(the|this) (job|role|work|position)",
         ),
         "topic_words": (
             r"knowledge",
@@ -93,6 +113,9 @@ SKILL_LEXICON: dict[str, dict[str, tuple[str, ...]]] = {
             r"coding",
             r"code",
             r"fundamentals",
+            r"bugs?",
+            r"debug\w*",
+            r"syntax",
             r"(sql|python|java|javascript|typescript|react|aws|azure|gcp|excel|kubernetes|docker|"
             r"terraform|tableau|power bi|salesforce|sap|figma|statistics|accounting|bookkeeping|"
             r"payroll|tax|gdpr|compliance|regulations?|legislation|safeguarding|pharmacology|"
@@ -115,6 +138,8 @@ SKILL_LEXICON: dict[str, dict[str, tuple[str, ...]]] = {
             r"logical(ly)?",
             r"structured (approach|thinking|way of thinking)",
             r"root cause",
+            r"rigou?r(ous|ously)?",
+            r"(ask|asks|asked|asking) (\w+ ){0,2}clarifying questions",
         ),
         "-": (
             r"(jump|dove|dive|diving|rush|launch)(ed|ing|es|s)? (straight |right )?(into|in to|to) "
@@ -122,6 +147,8 @@ SKILL_LEXICON: dict[str, dict[str, tuple[str, ...]]] = {
             r"(got|get|getting|became) stuck",
             r"stuck",
             r"(gave|give|giving|gives) up",
+            r"(overlooked|missed|forgot|ignored) (\w+ ){0,3}(edge|corner) cases",
+            r"guess(ed|ing|es)? (at )?(instead|rather) (of|than)",
             r"(need(ed)?|requir(e|ed)|took|asked for|with|after|gave|give|giving) (\w+ ){0,3}"
             r"(hints?|nudges?|prompting)",
         ),
@@ -171,11 +198,16 @@ SKILL_LEXICON: dict[str, dict[str, tuple[str, ...]]] = {
             r"no (dollar amounts|numbers|figures|metrics|data|timeframes?|team sizes"
             r"|concrete results|specifics)",
             r"what did (you|he|she|they) (actually|really|personally) do",
-            r"vague(ly)?(?! (feedback|reasons?|rejection|e-?mail|message|reply|response from))",
+            r"vague(ly)?(?! ['\"\u201c\u2018])(?! (feedback|reasons?|rejection|e-?mail|message|reply|response from))",
             r"generic",
             r"hypothetical (answers?|responses?|examples?|stories)",
             r"(answers|responses|examples) (were|was|felt|seemed|stayed) (\w+ )?(theoretical|abstract)",
-            r"(said|used|saying|using) ['\"\u201c\u2018]?we['\"\u201d\u2019]?( a lot)?",
+            r"(said|used|saying|using|say|says|use|uses) (the (term|word|words) )?"
+            r"['\"\u201c\u2018]?we['\"\u201d\u2019]?( (and|or) ['\"\u201c\u2018]?they"
+            r"['\"\u201d\u2019]?)?( a lot| too often| (all|most of) the time| instead)?",
+            r"(refers?|referring|referred) to ['\"\u201c\u2018]?we['\"\u201d\u2019]?",
+            r"what we did",
+            r"(at|on) a (very |pretty |rather |fairly )?(general|high) level",
         ),
         "topic_phrases": (
             r"what (you|he|she|they|i) (personally|specifically|yourself|himself|herself|themselves|"
@@ -186,10 +218,16 @@ SKILL_LEXICON: dict[str, dict[str, tuple[str, ...]]] = {
             r"track record",
             r"case studies",
             r"data points",
+            r"what (it was that )?(you|he|she|s/he|they) (actually |really |personally )?"
+            r"(did|do|does|contributed|achieved)",
+            r"(your|his|her|their) (own )?role in the (situation|project|team|work)",
+            r"(situation|task),? (\w+ ){0,4}(action|actions)( (you|he|she|they) took)?,? (\w+ ){0,3}"
+            r"results?",
+            r"s-t-a-r",
         ),
         "topic_words": (
             r"examples?",
-            r"evidence",
+            r"evidence(?! of)",
             r"stor(y|ies)",
             r"specifics",
             r"results?",
@@ -201,12 +239,12 @@ SKILL_LEXICON: dict[str, dict[str, tuple[str, ...]]] = {
             r"achievements?",
             r"accomplishments?",
         ),
-        "weak": (r"detail(s|ed)?",),
+        "weak": (r"(?<!attention to )detail(s|ed)?",),
     },
     "preparation": {
         "+": (
             r"(well|thoroughly|fully|clearly) (prepared|researched)",
-            r"did (your|their) homework",
+            r"(did|done|doing|does) (your|their|his|her|my) homework",
             r"researched (\w+ ){0,2}(me|us|our|the company|my company|the team)",
             r"(insightful|thoughtful|sharp|smart|intelligent|well[- ]researched) questions",
             r"read up",
@@ -222,6 +260,7 @@ SKILL_LEXICON: dict[str, dict[str, tuple[str, ...]]] = {
             r"(\w+ ){0,2}questions",
             r"questions (for us|at the end|prepared|about (the|our) \w+)",
             r"no questions",
+            r"without (a |any )?questions?",
             r"know (nothing|little|anything) about (the|our) (hiring )?(company|business|organi[sz]ation)",
             r"(know|knew|understand|understood|familiar\w* with)( \w+){0,3} (about )?(what )?"
             r"(we|the company|our company|our business|the business|our team) "
@@ -250,6 +289,8 @@ SKILL_LEXICON: dict[str, dict[str, tuple[str, ...]]] = {
             r"(prefer\w* to |likes? to |rather )?work(s|ing)? alone",
             r"blam(ed|ing|es) (his|her|their|your|the) (\w+ )?(team|colleagues|manager|boss|"
             r"co-?workers|employer)",
+            r"(avoid\w*|shirk\w*|deflect\w*|dodg\w*) (\w+ )?(responsibility|accountability|blame)",
+            r"take (all )?the credit",
         ),
         "topic_phrases": (
             r"team ?work\w*",
@@ -266,6 +307,9 @@ SKILL_LEXICON: dict[str, dict[str, tuple[str, ...]]] = {
             r"((took|take|taking|showed|strong|clear|real) )?ownership"
             r"( of (the |your )?(outcomes?|results?|delivery|projects?|work))?",
             r"with others",
+            r"credit (the|their|his|her|your) (\w+ )?(team|colleagues|co-?workers)",
+            r"as a pair",
+            r"pair(ed|ing)? (with|programming)",
             r"partner(ed|ing)? (well |closely |effectively )?(with|internally|externally|across)",
         ),
         "topic_words": (
@@ -292,6 +336,8 @@ SKILL_LEXICON: dict[str, dict[str, tuple[str, ...]]] = {
             r"shone through",
             r"(genuine|real|strong|clear|keen) interest",
             r"loves? what (they|he|she|you|i) do",
+            r"curio(us|sity)",
+            r"(really|truly|genuinely|clearly|actually) want(ed|s)? (the|this) (job|role|position)",
         ),
         "-": (
             r"(rehearsed|scripted|generic) (answer|reason|response)s?",
@@ -306,7 +352,11 @@ SKILL_LEXICON: dict[str, dict[str, tuple[str, ...]]] = {
             r"low[- ]energy",
             r"half[- ]hearted(ly)?",
             r"going through the motions",
-            r"(too|overly|over)[- ]?(enthusias\w*|eager|keen|excited)",
+            r"(too|overly|over)[- ]?(enthusias\w*|eager|keen|excited|energetic)",
+            r"(don't|doesn't|didn't|do not|does not|did not) (really |seem to |seem to really )?care",
+            r"(speak|spoke|speaks|speaking|talk|talks|talked|talking) (poorly|badly|negatively|ill) "
+            r"(of|about)",
+            r"bad[- ]?mouth\w*",
         ),
         "topic_phrases": (
             r"(explain|say|tell us|articulate|convey|share) why you",
@@ -317,7 +367,8 @@ SKILL_LEXICON: dict[str, dict[str, tuple[str, ...]]] = {
             r"why us",
             r"why here",
             r"why you want",
-            r"interest(ed)? in (working|joining|the role|this role|the position|us|our|the job)",
+            r"interest(ed)? in (working|joining|the role|this role|the position|us|our|the job|"
+            r"the opportunity|this opportunity|the program(me)?)",
             r"(your |the )?reasons? for (leaving|applying|moving|the move|wanting|joining)",
             r"(our|the company's) (mission|values|purpose)",
             r"commitment to",
@@ -387,6 +438,8 @@ SKILL_LEXICON: dict[str, dict[str, tuple[str, ...]]] = {
             r"role|position|vacanc\w+))",
             r"(mind )?went blank",
             r"(too|overly|over)[- ]?confident",
+            r"(talk|talks|talking|talked|spoke|speak|speaks|speaking) (too |so |very )?"
+            r"(fast|quickly|loudly)",
         ),
         "topic_phrases": (
             r"under pressure",
@@ -397,6 +450,7 @@ SKILL_LEXICON: dict[str, dict[str, tuple[str, ...]]] = {
             r"posture",
             r"(your |my |his |her |their )?voice",
             r"(tone and )?volume",
+            r"handshake",
         ),
         "topic_words": (r"composure", r"confidence"),
         "weak": (),
@@ -425,6 +479,11 @@ FIT_FACTOR_LEXICON: dict[str, tuple[str, ...]] = {
         r"(made|extended|offered) (an offer|the (role|position|job)) to",
         r"(more|better) qualified (candidates?|applicants?|people|individuals)",
         r"(we|they) (have )?(filled|hired for) (the|this) (role|position|vacancy)",
+        r"(best|better|more closely) (meets?|matches|fits|suits) (the|our) (\w+ ){0,2}"
+        r"(criteria|requirements|needs|brief)",
+        r"equivalent (\w+ )?(candidates?|applicants?)",
+        r"(candidate|someone|one|person) (who|that) (\w+ ){0,4}(can|could) start "
+        r"(shortly|sooner|earlier|immediately|right away)",
     ),
     "internal_candidate": (
         r"internal (candidate|applicant|hire|move|promotion|transfer|colleague|person)s?",
@@ -494,6 +553,15 @@ FIT_FACTOR_LEXICON: dict[str, tuple[str, ...]] = {
         r"(withdrawn|closed|removed|paused|eliminated|pulled|scrapped|put on pause)",
         r"(changed|change) the (scope|requirements) of the (role|position)",
         r"changed the (position|role) to",
+        r"(position|role|job|vacancy|post|opening)s? (is |was |are |were |has been |had been )?"
+        r"(going away|terminated|axed|gone)",
+        r"(terminate|terminated|axe|axed|eliminate|eliminated) (a|the|this|that|my) "
+        r"(position|role|vacancy|job|opening|post)",
+        r"rescind(ed|ing|s)? (the |my |your |an |their )?(job )?offer",
+        r"(can't|cannot|could not|couldn't) afford to (pay|hire|fill)",
+        r"(role|position|job|vacancy) (is |was |gets )?re-?opened",
+        r"(if|when|once) (and when )?(we're|we are|we start|they're|they are) (hiring|recruiting) again",
+        r"lost (\w+ ){0,3}(deals|funding|contracts?|clients?|investors?)",
     ),
     "compensation": (
         r"salary",
@@ -550,6 +618,9 @@ FIT_FACTOR_LEXICON: dict[str, tuple[str, ...]] = {
         r"travel requirements?",
         r"(working|work) hours",
         r"schedule",
+        r"(must|has to|have to|needs? to|required to) (now )?(live|be based|relocate) (in|near)",
+        r"(nationals|foreigners|immigrants|citizens|citizenship|nationality)",
+        r"(eu|uk|us|local) (candidates|applicants|residents)",
     ),
 }
 

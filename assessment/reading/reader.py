@@ -269,7 +269,9 @@ def _cue(text: str, sentence: str) -> str:
     # Between two words may stand what the analysis blanked (markup, a placeholder, a
     # courtesy phrase), so a short gap is allowed.
     gap = r"\W+(?:.{0,60}?\W)??"
-    pattern = gap.join(re.escape(w).replace("'", "['\u2019]") for w in words)
+    pattern = gap.join(
+        re.escape(w).replace("'", "['\u2018\u2019]").replace('"', '["\u201c\u201d]') for w in words
+    )
     match = re.search(pattern, sentence, re.IGNORECASE | re.DOTALL)
     return " ".join((match.group() if match else " ".join(words)).split())
 
