@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import time
-
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -248,35 +246,24 @@ def test_other_languages_give_nothing(text):
     assert read_feedback(text) == []
 
 
-def test_five_thousand_character_email_well_under_fifty_milliseconds():
-    rows = load_labelled(READER_SETS["real-tuning"])
-    paragraph = " ".join(row["sentence"] for row in rows)
-    text = ((paragraph + "\n\n") * 3)[:5_000]
-    read_feedback(text)  # patterns are compiled at import; the first call warms caches
-    durations = []
-    for _ in range(5):
-        started = time.perf_counter()
-        read_feedback(text)
-        durations.append(time.perf_counter() - started)
-    assert min(durations) < 0.05, f"{min(durations) * 1000:.1f} ms"
+# Speed is measured in the speed suite (benchmarks/run.py --only domain: the reader on a
+# 5,000-character email against its 50 ms target, and degenerate text against ordinary text),
+# never timed here: these machines are shared. Here: long and degenerate text read at all.
 
 
-def test_fifty_thousand_characters_well_under_a_second():
+def test_fifty_thousand_characters_are_read():
     rows = load_labelled(READER_SETS["tuning"])
     paragraph = " ".join(row["sentence"] for row in rows)
     text = ((paragraph + "\n\n") * 20)[:50_000]
-    started = time.perf_counter()
     findings = read_feedback(text)
-    assert time.perf_counter() - started < 1.0
-    assert findings
+    assert len(findings) > 100
+    assert all(finding.quote in text for finding in findings)
 
 
 @pytest.mark.parametrize("unit", ["<p>", "a ", "- \n", "e.g. ", "but "])
-def test_degenerate_long_text_never_hangs(unit):
+def test_degenerate_long_text_is_read_without_error(unit):
     text = (unit * 50_000)[:50_000]
-    started = time.perf_counter()
-    read_feedback(text)
-    assert time.perf_counter() - started < 2.0  # typically 0.02-0.4 s; generous for busy CI
+    assert isinstance(read_feedback(text), list)
 
 
 @settings(max_examples=100, deadline=None)

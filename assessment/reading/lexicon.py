@@ -497,6 +497,8 @@ FIT_FACTOR_LEXICON: dict[str, tuple[str, ...]] = {
         r"promot(ed|ing|e) from within",
         r"known contact",
         r"from within (the|our) (company|organi[sz]ation|business|team)",
+        r"(applicants?|candidates?|people|someone|a couple|several|some|one|two|three) "
+        r"from within (the|our|this) \w+",
         r"(from|at) (his|her|their|my|our) (old|previous|former|last) "
         r"(company|firm|employer|team|job|workplace)",
         r"(friend|relative|sister|brother|son|daughter|nephew|niece|cousin)s? of (the|our) "
