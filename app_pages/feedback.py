@@ -1,7 +1,7 @@
 import streamlit as st
 
 import ui
-from assessment import storage, validation
+from assessment import forms, storage, validation
 from assessment.models import Feedback
 from assessment.plan.outreach import feedback_request
 from assessment.reading import review
@@ -93,13 +93,14 @@ if "fb_prefill" in state:
 
 st.text(f"{rejection.company} · {rejection.role}")
 
-if rejection.feedback.status == "not_requested":
+if rejection.feedback.status == "not_requested" and not forms.has_feedback(rejection.feedback):
     with st.expander("Haven't asked yet? A short, polite request you can copy", expanded=True):
         st.write(
             "Most interviewers answer a short, specific request. Copy this, adjust it if you "
             "like, and send it today; then set the status below to “Requested”."
         )
-        st.code(feedback_request(rejection), language=None, wrap_lines=True)
+        settings = ui.query(ctx, storage.get_settings, ctx.owner)
+        st.code(feedback_request(rejection, settings), language=None, wrap_lines=True)
 
 errors = state.fb_errors
 
@@ -117,6 +118,10 @@ with st.form("feedback_form"):
         format_func=FEEDBACK_STATUSES.get,
         horizontal=True,
         key="fb_status",
+    )
+    st.caption(
+        "Saving feedback text, ratings or kept findings for the first time marks it "
+        "“Received”. You can change the status afterwards; Rebound keeps your choice."
     )
     field_error("status")
     first, last = validation.picker_range("requested_on", state.fb_requested_on, today=ui.today())
@@ -200,32 +205,39 @@ if apply:
     st.rerun()
 
 if save:
-    status = state.fb_status
-    requested_on = state.fb_requested_on
-    text = validation.clean_text(state.fb_text)
-    problems = validation.check_feedback(
-        status=status, requested_on=requested_on, text=text, today=ui.today()
-    )
-    if problems:
-        state.fb_errors = problems
-        st.rerun()
-    feedback = Feedback(
-        status=status,
-        requested_on=requested_on,
-        text=text,
+    chosen = Feedback(
+        status=state.fb_status,
+        requested_on=state.fb_requested_on,
+        text=validation.clean_text(state.fb_text),
         findings=tuple(review.confirmed_findings(current_rows())),
         ratings={
             s.key: (None if (v := state[f"fb_rating_{s.key}"]) == NOT_ASSESSED else v)
             for s in SKILLS
         },
     )
+    feedback = forms.feedback_to_save(chosen, had_feedback=forms.has_feedback(rejection.feedback))
+    problems = validation.check_feedback(
+        status=feedback.status,
+        requested_on=feedback.requested_on,
+        text=feedback.text,
+        today=ui.today(),
+    )
+    if problems:
+        state.fb_errors = problems
+        st.rerun()
     try:
-        storage.save_feedback(
+        saved_status = storage.save_feedback(
             ctx.db, rejection_id, feedback, ctx.owner, fit_factors=tuple(state.fb_fit_factors)
         )
     except storage.StorageError as exc:
         st.error(f"The feedback could not be saved: {exc} What you entered is kept above.")
     else:
         state.pop("fb_loaded_for", None)
-        ui.flash("The interviewer's feedback is saved.")
+        if saved_status != chosen.status:
+            ui.flash(
+                "The interviewer's feedback is saved, and its status is now “Received”. "
+                "If that is not right, change it on the Feedback page."
+            )
+        else:
+            ui.flash("The interviewer's feedback is saved.")
         ui.go("results", rejection_id)

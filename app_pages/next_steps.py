@@ -2,8 +2,8 @@ import streamlit as st
 
 import ui
 from assessment import storage, validation
-from assessment.models import Step
-from assessment.plan import calendar, layout, markdown, steps, strategies, texts
+from assessment.models import Settings, Step
+from assessment.plan import calendar, layout, markdown, steps, texts
 from assessment.reading.tone import CATEGORY_LABELS, check_tone
 
 ctx = ui.page("Next steps")
@@ -125,12 +125,26 @@ def _show_step(step: Step, accept_key: str) -> None:
         if view.time:
             st.markdown(f"*{texts.TIME_LABEL}: {view.time[0].upper()}{view.time[1:]}.*")
         if view.message:
-            st.markdown(f"**{texts.MESSAGE_LABEL}** (copy button at the top right)")
-            st.code(view.message, language=None, wrap_lines=True)
-        if view.later_message:
-            st.markdown(f"**{texts.LATER_MESSAGE_LABEL}**")
-            st.code(view.later_message, language=None, wrap_lines=True)
+            _show_message(view, accept_key)
         _step_controls(step, view, accept_key)
+
+
+def _show_message(view: layout.StepView, accept_key: str) -> None:
+    st.markdown(f"**{texts.MESSAGE_LABEL}**")
+    if view.send_line:
+        st.text(f"{view.send_line}.")
+    # st.code's copy button shows on hover, and on a touch screen once the message is tapped.
+    st.code(view.message, language=None, wrap_lines=True)
+    st.caption(
+        "Copy: the button at the top right of the message (tap the message first on a phone)."
+    )
+    st.link_button(
+        texts.MAIL_LINK,
+        view.mail_link,
+        key=f"mail_{accept_key}",
+        icon=":material/mail:",
+        help="Opens your mail app with the subject and the message filled in.",
+    )
 
 
 def _step_controls(step: Step, view: layout.StepView, accept_key: str) -> None:
@@ -168,6 +182,34 @@ def _step_controls(step: Step, view: layout.StepView, accept_key: str) -> None:
     col1.button("Mark as done", key=f"done_{aid}", on_click=_done, args=(aid,), type="primary")
     col2.button("Remove from plan", key=f"remove_{aid}", on_click=_remove, args=(aid,))
 
+
+# ---- your name and sign-off, used in every message ---------------------------------------
+
+
+def _save_settings() -> None:
+    chosen = Settings(
+        name=st.session_state.get("settings_name") or "",
+        sign_off=st.session_state.get("settings_sign_off") or "",
+    )
+    _safely(
+        lambda: storage.save_settings(ctx.db, chosen, ctx.owner),
+        "Saved. Every message is now signed with it.",
+    )
+
+
+settings = ui.query(ctx, storage.get_settings, ctx.owner)
+with st.expander("Your name and sign-off", expanded=not settings.name):
+    st.markdown("Asked once, and used to sign every message below.")
+    with st.form("settings_form", border=False):
+        st.text_input("Your name", value=settings.name, key="settings_name", max_chars=200)
+        st.text_input(
+            "Sign-off",
+            value=settings.sign_off,
+            key="settings_sign_off",
+            max_chars=200,
+            placeholder="Kind regards,",
+        )
+        st.form_submit_button("Save", on_click=_save_settings, key="settings_save")
 
 st.subheader("Your plan")
 st.markdown(
@@ -207,16 +249,6 @@ if st.button("Check tone", key="check_tone"):
 # ---- downloads ------------------------------------------------------------------------
 
 st.subheader("Take your plan with you")
-default_reconnect = strategies.reconnect_date(rejection)
-if st.session_state.get("_reconnect_for") != rejection_id:
-    st.session_state["_reconnect_for"] = rejection_id
-    st.session_state["reconnect_on"] = default_reconnect
-reconnect_on = st.date_input(
-    "Reconnect on",
-    key="reconnect_on",
-    help="Six weeks after the rejection by default. The calendar file has a reminder that day.",
-    format="YYYY-MM-DD",
-)
 col1, col2 = st.columns(2)
 col1.download_button(
     "Download the plan (Markdown)",
@@ -226,14 +258,20 @@ col1.download_button(
     mime="text/markdown",
     key="download_plan_md",
 )
+has_events = calendar.has_events(plan)
 col2.download_button(
     "Download reminders (calendar .ics)",
-    data=lambda: calendar.plan_calendar(rejection, plan, reconnect_on or default_reconnect),
+    data=lambda: calendar.plan_calendar(rejection, plan),
     file_name=f"rebound-reminders-{rejection_id}.ics",
     mime="text/calendar",
     key="download_ics",
+    disabled=not has_events,
 )
 st.markdown(
-    "The calendar file has one all-day event per action with a due date, plus a reminder to "
-    "reconnect. Open it with your calendar app to add them."
+    "The calendar file has one all-day event for each step you accepted and gave a due date "
+    "(not the ones already done); a message step carries its message. Accept “Reconnect "
+    "later” to have its day in your calendar. Each event reminds you at 9:00 the day before. "
+    "Open the file with your calendar app to add them."
 )
+if not has_events:
+    st.info("Nothing for your calendar yet: accept a step and give it a due date.")

@@ -69,13 +69,15 @@ with col2:
     for item in current.weaknesses:
         st.markdown(f"**{item.name}**")
         st.text(item.reason)
+        if item.said:
+            st.text(scoring.reason_line(item))
 
 st.subheader("Calibration: how your view compares")
 groups = report.quadrant_groups(current)
 if not any(groups.values()):
     st.write(
-        "Calibration needs both your rating and the interviewer's for the same skill. "
-        "Once both exist, each skill lands in one of four groups here."
+        "Calibration needs the interviewer's view of a skill: a rating, or a finding you kept "
+        "on the Feedback page. Once they have one, each skill lands in one of four groups here."
     )
 else:
     cols = st.columns(4)
@@ -88,6 +90,8 @@ else:
                     st.markdown(f"- {name}")
             else:
                 st.write("None this time.")
+if report.not_rated_names(current):
+    st.caption(report.not_rated_sentence(current))
 
 st.subheader("Outside your control")
 lines = report.fit_factor_lines(rejection)

@@ -6,6 +6,11 @@ raises :class:`BackupError` naming the rejection (position and company) and the 
 Text is imported exactly as written (nothing trimmed or cut); over a limit is refused. The
 file's shape and vocabulary are checked here; its values (required text, lengths, ratings,
 every date's range) by :mod:`assessment.validation`, so an import refuses what the forms refuse.
+Feedback status follows the facts, as on the Feedback form
+(:func:`assessment.forms.feedback_status`): a rejection whose feedback has text, ratings or
+findings is imported as ``received`` when the file says ``not_requested`` or ``requested``, and
+checked as such (a "requested" without a date that carries feedback is accepted, as the form
+accepts it).
 """
 
 from __future__ import annotations
@@ -19,7 +24,7 @@ from typing import Any, BinaryIO
 
 from sqlite_utils import Database
 
-from assessment import storage, validation
+from assessment import forms, storage, validation
 from assessment.models import Action, Feedback, Finding, Reflection, Rejection
 from assessment.names import rejection_label
 from assessment.skills import (
@@ -384,12 +389,16 @@ def _rejection(position: int, raw: Any, today: dt.date) -> Rejection:
         if problem:
             raise where.fail(f"{name}.quote", problem)
         findings.append(Finding(key=key, polarity=polarity, quote=quote))
-    feedback = Feedback(
-        status=status,
-        requested_on=_as_date(where, "feedback.requested_on", fb.get("requested_on")),
-        text=_as_text(where, "feedback.text", fb.get("text")),
-        findings=tuple(findings),
-        ratings=_ratings(where, "feedback.ratings", fb.get("ratings"), 4),
+    # The fact is imported: a file that says "not requested" or "requested" but carries
+    # feedback is imported as received, as the Feedback form saves it (forms.feedback_status).
+    feedback = forms.feedback_to_save(
+        Feedback(
+            status=status,
+            requested_on=_as_date(where, "feedback.requested_on", fb.get("requested_on")),
+            text=_as_text(where, "feedback.text", fb.get("text")),
+            findings=tuple(findings),
+            ratings=_ratings(where, "feedback.ratings", fb.get("ratings"), 4),
+        )
     )
     where.refuse(
         validation.check_feedback(

@@ -1,4 +1,5 @@
-"""``python -m assessment``: demo, export, import and plan, as ``domain.md`` describes them.
+"""``python -m assessment``: demo, export, import, plan, list and results, as ``domain.md``
+describes them.
 
 Data (JSON, Markdown) goes to stdout and nothing else does; messages go to stderr. Exit status
 0 when done, 2 for invalid input or a database that cannot be read, always with a one-line
@@ -21,7 +22,9 @@ from assessment import backup, storage
 from assessment.examples import example_rejections
 from assessment.plan.markdown import plan_markdown
 from assessment.plan.steps import build_plan
+from assessment.scoring import assessment_of
 from assessment.text import escaped
+from assessment.views import report
 
 OK = 0
 INVALID = 2
@@ -69,6 +72,18 @@ def _parser() -> argparse.ArgumentParser:
         "--latest", action="store_true", help="the most recent rejection (the default)"
     )
     plan.add_argument("--format", choices=("markdown", "json"), default="markdown")
+    commands.add_parser(
+        "list", parents=[common], help="list the rejections, newest first"
+    ).add_argument("--format", choices=("table", "json"), default="table")
+    results = commands.add_parser(
+        "results", parents=[common], help="print the assessment of a rejection"
+    )
+    which = results.add_mutually_exclusive_group()
+    which.add_argument("--rejection", type=_rejection_id, metavar="ID", help="the rejection's id")
+    which.add_argument(
+        "--latest", action="store_true", help="the most recent rejection (the default)"
+    )
+    results.add_argument("--format", choices=("markdown", "json"), default="markdown")
     return parser
 
 
@@ -163,25 +178,19 @@ def _step_dict(step) -> dict:
         "detail": step.detail,
         "message": step.message,
         "minutes": step.minutes,
+        **(
+            {"to": step.to, "send_on": step.send_on.isoformat() if step.send_on else None}
+            if step.message
+            else {}
+        ),
     }
 
 
 def _plan(args: argparse.Namespace) -> int:
     db = _open(args)
-    if args.rejection is not None:
-        rejection_id = args.rejection
-    else:
-        rejection_id = storage.latest_rejection_id(db, args.owner)
-        if rejection_id is None:
-            raise UsageError(
-                "There are no rejections yet. Add one in the app, or load the examples with "
-                "python -m assessment demo."
-            )
-    rejection = storage.get_rejection(db, rejection_id, args.owner)
-    if rejection is None:
-        raise UsageError(f"There is no rejection with id {rejection_id}.")
+    rejection = _chosen_rejection(db, args)
     today = dt.date.today()
-    steps = build_plan(db, rejection_id, args.owner, today)
+    steps = build_plan(db, rejection.id, args.owner, today)
     if args.format == "json":
         sys.stdout.write(json.dumps([_step_dict(s) for s in steps], ensure_ascii=False, indent=2))
         sys.stdout.write("\n")
@@ -191,7 +200,108 @@ def _plan(args: argparse.Namespace) -> int:
     return OK
 
 
-COMMANDS = {"demo": _demo, "export": _export, "import": _import, "plan": _plan}
+def _example_identities() -> frozenset[tuple[str, str, str]]:
+    """Company, role and stage of each rejection of the example set, compared as backup
+    identity compares them (case-insensitive, trimmed). The stored rejections carry no example
+    marker yet; the example set's dates move with the day it was loaded, so its companies,
+    roles and stages are what recognises an example today."""
+    return frozenset(
+        (r.company.strip().casefold(), r.role.strip().casefold(), r.stage)
+        for r in example_rejections()
+    )
+
+
+def is_example(row: dict) -> bool:
+    """Whether a stored rejection (id, company, role, stage, ...) is one of the examples."""
+    identity = (row["company"].strip().casefold(), row["role"].strip().casefold(), row["stage"])
+    return identity in _example_identities()
+
+
+LIST_COLUMNS = ("id", "company", "role", "stage", "rejected_on", "example")
+
+
+def _list_rows(db, owner: str) -> list[dict]:
+    total = storage.count_rejections(db, owner)
+    rows = storage.rejection_choices(db, owner, limit=max(total, 1))
+    return [
+        {
+            "id": r["id"],
+            "company": r["company"],
+            "role": r["role"],
+            "stage": r["stage"],
+            "rejected_on": r["rejected_on"],
+            "example": is_example(r),
+        }
+        for r in rows
+    ]
+
+
+def _table(rows: list[dict]) -> str:
+    """Rows as aligned plain-text columns; user text with control characters escaped."""
+    cells = [list(LIST_COLUMNS)] + [
+        [
+            escaped(str(r[c]), limit=60) if c != "example" else ("yes" if r[c] else "no")
+            for c in LIST_COLUMNS
+        ]
+        for r in rows
+    ]
+    widths = [max(len(row[i]) for row in cells) for i in range(len(LIST_COLUMNS))]
+    return "".join(
+        "  ".join(cell.ljust(w) for cell, w in zip(row, widths, strict=True)).rstrip() + "\n"
+        for row in cells
+    )
+
+
+def _list(args: argparse.Namespace) -> int:
+    db = _open(args)
+    rows = _list_rows(db, args.owner)
+    if args.format == "json":
+        sys.stdout.write(json.dumps(rows, ensure_ascii=False, indent=2) + "\n")
+    else:
+        sys.stdout.write(_table(rows))
+    sys.stdout.flush()
+    if not rows:
+        _say("There are no rejections yet.")
+    return OK
+
+
+def _chosen_rejection(db, args: argparse.Namespace):
+    """The rejection ``--rejection ID`` names, or the latest; UsageError when there is none."""
+    rejection_id = args.rejection
+    if rejection_id is None:
+        rejection_id = storage.latest_rejection_id(db, args.owner)
+        if rejection_id is None:
+            raise UsageError(
+                "There are no rejections yet. Add one in the app, or load the examples with "
+                "python -m assessment demo."
+            )
+    rejection = storage.get_rejection(db, rejection_id, args.owner)
+    if rejection is None:
+        raise UsageError(f"There is no rejection with id {rejection_id}.")
+    return rejection
+
+
+def _results(args: argparse.Namespace) -> int:
+    db = _open(args)
+    rejection = _chosen_rejection(db, args)
+    current = assessment_of(rejection)
+    if args.format == "json":
+        doc = report.results_json(rejection.id, current)
+        sys.stdout.write(json.dumps(doc, ensure_ascii=False, indent=2) + "\n")
+    else:
+        sys.stdout.write(report.results_markdown(rejection, current))
+    sys.stdout.flush()
+    return OK
+
+
+COMMANDS = {
+    "demo": _demo,
+    "export": _export,
+    "import": _import,
+    "plan": _plan,
+    "list": _list,
+    "results": _results,
+}
 
 
 def main(argv: Sequence[str] | None = None) -> int:

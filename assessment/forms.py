@@ -1,15 +1,26 @@
-"""The Reflect questionnaire's draft: what the user typed so far, across its three steps.
+"""The forms' rules: the Reflect questionnaire's draft, and the status the Feedback form saves.
 
 A draft is a plain dict (it lives in the browser session until the last step saves it).
+
+Feedback status follows the facts (:func:`feedback_status`): the save that first brings
+feedback in (text, an interviewer rating or a kept finding, where none was stored) marks it
+``received`` when the status still said ``not_requested`` or ``requested``. From then on the
+status is the user's: whatever they set it to on a later save is kept, even with feedback
+stored, so the app never changes it back. :func:`assessment.storage.save_feedback` applies
+the rule inside its transaction (the Feedback page also applies it first, to check the status
+that will be saved); a backup import applies it to each rejection it adds (nothing is stored
+for it yet), and migration ``0004_feedback_received`` applied it once to what earlier versions
+stored.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import replace
 from typing import Any
 
 from assessment import validation
-from assessment.models import Reflection, Rejection
+from assessment.models import Feedback, Reflection, Rejection
 from assessment.skills import SKILL_KEYS
 
 REFLECT_STEPS = ("The rejection", "Your reflection", "Rate yourself")
@@ -128,3 +139,38 @@ def rejection_from_draft(draft: dict[str, Any]) -> Rejection:
         ),
         self_ratings=dict(draft["self_ratings"]),
     )
+
+
+# ---- the Feedback form ------------------------------------------------------------------
+
+# The statuses that say no feedback came yet; saving feedback moves them on to "received".
+WAITING_STATUSES = ("not_requested", "requested")
+
+
+def has_feedback(feedback: Feedback | None) -> bool:
+    """Whether the interviewer's side holds anything: text, a rating or a kept finding."""
+    if feedback is None:
+        return False
+    return (
+        bool(feedback.text.strip())
+        or any(v is not None for v in feedback.ratings.values())
+        or bool(feedback.findings)
+    )
+
+
+def feedback_status(new: Feedback, *, had_feedback: bool = False) -> str:
+    """The status to save with ``new``; ``had_feedback``: whether feedback is stored already.
+
+    ``received`` when ``new`` brings feedback in for the first time while its status says
+    none came (``not_requested`` or ``requested``); otherwise the status as chosen. Once
+    feedback is stored the choice is the user's, so a later save never overrides it.
+    """
+    if new.status in WAITING_STATUSES and has_feedback(new) and not had_feedback:
+        return "received"
+    return new.status
+
+
+def feedback_to_save(new: Feedback, *, had_feedback: bool = False) -> Feedback:
+    """``new`` with the status :func:`feedback_status` gives it."""
+    status = feedback_status(new, had_feedback=had_feedback)
+    return new if status == new.status else replace(new, status=status)

@@ -78,7 +78,10 @@ class Step:
 
     ``status`` is "suggested", "accepted" or "done"; ``action_id`` is set once accepted.
     ``priority`` is unique within a plan, 1 = do first. ``message`` is text to copy and send
-    (empty when the step has none); ``minutes`` a realistic time estimate.
+    (empty when the step has none); ``minutes`` a realistic time estimate. A message goes
+    ``to`` the contact (their name, or None for the hiring team) on ``send_on``, the date it
+    is meant to go (None once its step is done); at most one message per contact has a
+    ``send_on`` of today or earlier.
     """
 
     strategy: str
@@ -93,3 +96,14 @@ class Step:
     action_id: int | None = None
     due_on: dt.date | None = None
     done_on: dt.date | None = None
+    to: str | None = None
+    send_on: dt.date | None = None
+
+
+@dataclass(frozen=True)
+class Settings:
+    """The user's own details, asked once and used in every message: the name they sign
+    with and their sign-off ("Kind regards,"). Empty means not given yet."""
+
+    name: str = ""
+    sign_off: str = ""

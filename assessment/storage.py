@@ -22,10 +22,11 @@ from platformdirs import user_data_dir
 from sqlite_utils import Database
 from sqlite_utils.migrations import Migrations
 
+from assessment import forms
 from assessment.access import Identity
-from assessment.models import Action, Feedback, Finding, Reflection, Rejection
+from assessment.models import Action, Feedback, Finding, Reflection, Rejection, Settings
 from assessment.scoring import combined_score
-from assessment.skills import SKILL_KEYS
+from assessment.skills import SHORT_TEXT_LIMIT, SKILL_KEYS
 
 LOCAL_OWNER = "local"
 BUSY_TIMEOUT_SECONDS = 30.0
@@ -173,6 +174,38 @@ def _skill_ratings_view(db: Database) -> None:
     """``skill_ratings``: :func:`skill_ratings` of every rejection, for reading the file by
     hand (with ``combined_score`` registered); the app's own queries filter first."""
     db.create_view("skill_ratings", skill_ratings("SELECT id FROM rejections")[1:-1])
+
+
+@migrations(name="0004_feedback_received")
+def _feedback_received(db: Database) -> None:
+    """Data only, no schema change: feedback status follows the facts
+    (:func:`assessment.forms.feedback_status`). Feedback that holds text, an interviewer
+    rating or a kept finding has been received, so a status still at ``not_requested`` or
+    ``requested`` (as earlier versions left it when only the text was filled in) becomes
+    ``received``; ``received`` and ``declined`` stay as they are. From here on the status is
+    the user's to change."""
+    db.execute(
+        """
+        UPDATE feedback SET status = 'received'
+        WHERE coalesce(status, 'not_requested') IN ('not_requested', 'requested')
+          AND (trim(coalesce(text, ''), ' ' || char(9, 10, 11, 12, 13)) != ''
+            OR EXISTS (SELECT 1 FROM ratings r WHERE r.rejection_id = feedback.rejection_id
+                AND r.source = 'interviewer')
+            OR EXISTS (SELECT 1 FROM findings f WHERE f.rejection_id = feedback.rejection_id))
+        """
+    )
+
+
+@migrations(name="0005_settings")
+def _settings(db: Database) -> None:
+    """``settings``: the user's own details, one row per owner (the name and sign-off every
+    message is signed with). Deleting everything of an owner removes their row."""
+    db["settings"].create(
+        {"owner": str, "name": str, "sign_off": str, "updated_at": str},
+        pk="owner",
+        not_null={"name", "sign_off"},
+        defaults={"name": "", "sign_off": ""},
+    )
 
 
 CHILD_TABLES = ("reflections", "ratings", "feedback", "findings", "actions")
@@ -537,17 +570,37 @@ def save_feedback(
     feedback: Feedback,
     owner: str = LOCAL_OWNER,
     fit_factors: tuple[str, ...] | None = None,
-) -> None:
-    """Write the feedback (status, text, confirmed findings, ratings) of one rejection."""
+) -> str:
+    """Write the feedback (status, text, confirmed findings, ratings) of one rejection and
+    return the status saved: ``received`` when this save brings in the first feedback while
+    the status says none came, else the one given (:func:`assessment.forms.feedback_status`,
+    checked against what is stored inside this transaction)."""
     with write(db):
         if not owns(db, rejection_id, owner):
             raise StorageError("That rejection no longer exists.")
+        had = _has_stored_feedback(db, rejection_id)
+        feedback = forms.feedback_to_save(feedback, had_feedback=had)
         _write_feedback(db, rejection_id, feedback)
         if fit_factors is not None:
             db["rejections"].update(
                 rejection_id,
                 {"fit_factors": json.dumps(list(fit_factors)), "updated_at": _now()},
             )
+    return feedback.status
+
+
+def _has_stored_feedback(db: Database, rejection_id: int) -> bool:
+    """Whether the stored feedback holds text, an interviewer rating or a finding (as
+    :func:`assessment.forms.has_feedback` reads it)."""
+    row = db.execute("SELECT text FROM feedback WHERE rejection_id = ?", [rejection_id]).fetchone()
+    if row is not None and (row[0] or "").strip():
+        return True
+    row = db.execute(
+        "SELECT EXISTS (SELECT 1 FROM ratings WHERE rejection_id = ? AND source = 'interviewer')"
+        " OR EXISTS (SELECT 1 FROM findings WHERE rejection_id = ?)",
+        [rejection_id, rejection_id],
+    ).fetchone()
+    return bool(row[0])
 
 
 def insert_rejection(db: Database, rejection: Rejection, owner: str = LOCAL_OWNER) -> int:
@@ -832,3 +885,32 @@ def list_rejections(
         ORDER BY page.rejected_on DESC, page.id DESC
     """  # noqa: S608 - our own SQL only
     return list(db.query(sql, [owner, limit, offset]))
+
+
+# ---- the user's settings ------------------------------------------------------------------
+
+
+def get_settings(db: Database, owner: str = LOCAL_OWNER) -> Settings:
+    """The owner's name and sign-off (empty when not given yet)."""
+    row = db.execute("SELECT name, sign_off FROM settings WHERE owner = ?", [owner]).fetchone()
+    return Settings(name=row[0], sign_off=row[1]) if row else Settings()
+
+
+def save_settings(db: Database, settings: Settings, owner: str = LOCAL_OWNER) -> Settings:
+    """Store the owner's name and sign-off (one transaction), each on one line, and return
+    what was stored. Over :data:`SHORT_TEXT_LIMIT` characters is refused, nothing saved."""
+    clean = Settings(
+        name=" ".join(settings.name.split()), sign_off=" ".join(settings.sign_off.split())
+    )
+    for label, value in (("Your name", clean.name), ("Sign-off", clean.sign_off)):
+        if len(value) > SHORT_TEXT_LIMIT:
+            raise StorageError(
+                f"{label} is {len(value):,} characters long; the limit is "
+                f"{SHORT_TEXT_LIMIT:,}. Nothing was saved."
+            )
+    with write(db):
+        db["settings"].upsert(
+            {"owner": owner, "name": clean.name, "sign_off": clean.sign_off, "updated_at": _now()},
+            pk="owner",
+        )
+    return clean

@@ -767,3 +767,70 @@ def test_brackets_inside_strings_are_never_counted_wherever_a_slice_ends(data, c
 def test_a_file_of_tiny_strings_and_containers_is_refused():
     raw = _tiny_containers(b'"",[]', 1_000_000)
     assert "lists and objects in" in _refusal(raw).message
+
+
+# ---- feedback status follows the facts (issue 13, item 2) -------------------------------
+
+CARRIES_FEEDBACK = [
+    ({"text": "Your examples lacked numbers."}, "text"),
+    ({"ratings": {"evidence": 2}}, "ratings"),
+    ({"findings": [{"key": "evidence", "polarity": -1, "quote": "No numbers."}]}, "findings"),
+]
+
+
+@pytest.mark.parametrize("status", ["not_requested", "requested"])
+@pytest.mark.parametrize(
+    ("carried", "what"), CARRIES_FEEDBACK, ids=[w for _, w in CARRIES_FEEDBACK]
+)
+def test_a_file_that_says_waiting_but_carries_feedback_imports_it_as_received(
+    db, status, carried, what
+):
+    fb = {"status": status, "requested_on": "2026-10-10", **carried}
+    (rejection,) = backup.parse_backup(encode(document(minimal(feedback=fb))), today=TODAY)
+    assert rejection.feedback.status == "received", what
+    backup.import_rejections(db, [rejection])
+    (one,) = backup.export_backup(db, now=NOW)["rejections"]
+    assert one["feedback"]["status"] == "received"
+    assert one["feedback"]["requested_on"] == "2026-10-10"
+
+
+def test_a_requested_without_a_date_that_carries_feedback_is_accepted_as_received():
+    fb = {"status": "requested", "text": "Clear answers, no numbers."}
+    (rejection,) = backup.parse_backup(encode(document(minimal(feedback=fb))), today=TODAY)
+    assert rejection.feedback.status == "received"
+    assert rejection.feedback.requested_on is None
+
+
+@pytest.mark.parametrize(
+    ("fb", "status"),
+    [
+        ({"status": "not_requested"}, "not_requested"),
+        ({"status": "not_requested", "text": "  \n"}, "not_requested"),
+        ({"status": "requested", "requested_on": "2026-10-10"}, "requested"),
+        ({"status": "declined", "text": "We don't give feedback."}, "declined"),
+        ({"status": "received", "text": "Clear."}, "received"),
+        ({"status": "received"}, "received"),
+    ],
+    ids=["nothing", "blank text", "waiting", "declined", "received", "received, empty"],
+)
+def test_without_feedback_or_with_a_final_status_the_file_is_imported_as_written(db, fb, status):
+    (rejection,) = backup.parse_backup(encode(document(minimal(feedback=fb))), today=TODAY)
+    assert rejection.feedback.status == status
+    backup.import_rejections(db, [rejection])
+    assert backup.export_backup(db, now=NOW)["rejections"][0]["feedback"]["status"] == status
+
+
+def test_the_data_analyst_case_round_trips_as_received(db):
+    from dataclasses import replace
+
+    from tests.cases import data_analyst_case
+
+    source = storage.memory_db()
+    storage.insert_rejection(source, replace(data_analyst_case(), id=None))  # as stored before
+    doc = backup.export_backup(source, now=NOW)
+    assert doc["rejections"][0]["feedback"]["status"] == "not_requested"
+    backup.import_rejections(db, backup.parse_backup(backup.dumps_backup(doc)))
+    (one,) = backup.export_backup(db, now=NOW)["rejections"]
+    assert one["feedback"]["status"] == "received"
+    assert one["feedback"]["text"] == doc["rejections"][0]["feedback"]["text"]
+    assert one["feedback"]["findings"] == doc["rejections"][0]["feedback"]["findings"]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import os
 import subprocess
@@ -11,6 +12,7 @@ from pathlib import Path
 import pytest
 
 from assessment import backup, cli, storage
+from assessment.skills import SKILL_KEYS
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -165,6 +167,21 @@ def test_plan_prints_json_steps_of_the_latest_rejection(tmp_path, capsys):
         assert step["status"] in {"suggested", "accepted", "done"}
 
 
+def test_plan_json_dates_each_message_and_sends_one_per_contact_today(tmp_path, capsys):
+    path = tmp_path / "r.db"
+    main(capsys, "demo", "--db", str(path))
+    code, out, _ = main(capsys, "plan", "--db", str(path), "--format", "json")
+    steps = json.loads(out)
+    messages = [s for s in steps if s["message"]]
+    assert messages and all({"to", "send_on"} <= set(s) for s in messages)
+    assert not any("to" in s or "send_on" in s for s in steps if not s["message"])
+    today = dt.date.today().isoformat()
+    for contact in {s["to"] for s in messages}:
+        due = [s for s in messages if s["to"] == contact and s["send_on"] and s["send_on"] <= today]
+        assert len(due) <= 1
+    assert all(dt.date.fromisoformat(s["send_on"]) for s in messages if s["send_on"])
+
+
 def test_plan_prints_markdown_for_a_chosen_rejection(tmp_path, capsys):
     path = tmp_path / "r.db"
     main(capsys, "demo", "--db", str(path))
@@ -225,3 +242,149 @@ def test_skipped_labels_on_stderr_escape_control_characters(tmp_path, capsys):
     code, out, err = main(capsys, "import", str(file), "--db", path)
     assert code == 0 and "skipped: \\x1b[31mRed\\x07 · r · Onsite · 2026-01-02\n" in err
     assert "\x1b" not in err and "\x07" not in err
+
+
+# ---- list and results ----------------------------------------------------------------------
+
+
+def _with_case(path: Path) -> int:
+    """The Data Analyst case (tests/cases.py) stored as the user's own latest rejection."""
+    from tests.cases import data_analyst_case
+
+    db = storage.connect(path)
+    try:
+        case = data_analyst_case(id=None, rejected_on=dt.date.today())
+        return storage.insert_rejection(db, case)
+    finally:
+        db.close()
+
+
+def test_list_prints_rejections_newest_first_saying_which_are_examples(tmp_path, capsys):
+    path = tmp_path / "r.db"
+    main(capsys, "demo", "--db", str(path))
+    own = _with_case(path)
+    code, out, err = main(capsys, "list", "--db", str(path), "--format", "json")
+    assert code == 0 and err == ""
+    rows = json.loads(out)
+    assert [set(r) for r in rows] == [
+        {"id", "company", "role", "stage", "rejected_on", "example"}
+    ] * 4
+    assert rows[0] == {
+        "id": own,
+        "company": "Northwind Analytics",
+        "role": "Data Analyst",
+        "stage": "final",
+        "rejected_on": dt.date.today().isoformat(),
+        "example": False,
+    }
+    assert [r["company"] for r in rows[1:]] == [
+        "Acme Analytics",
+        "BrightPath Health",
+        "Northwind Logistics",
+    ]
+    assert all(r["example"] is True for r in rows[1:])
+    dates = [r["rejected_on"] for r in rows]
+    assert dates == sorted(dates, reverse=True)
+
+    code, out, err = main(capsys, "list", "--db", str(path))
+    assert code == 0 and err == ""
+    lines = out.splitlines()
+    assert lines[0].split() == ["id", "company", "role", "stage", "rejected_on", "example"]
+    assert lines[1].startswith(str(own)) and lines[1].endswith("no")
+    assert "Northwind Analytics" in lines[1] and all(line.endswith("yes") for line in lines[2:])
+
+
+def test_list_is_per_owner_and_empty_says_so_on_stderr(tmp_path, capsys):
+    path = tmp_path / "r.db"
+    main(capsys, "demo", "--db", str(path), "--owner", "ana@example.com")
+    code, out, err = main(capsys, "list", "--db", str(path), "--format", "json")
+    assert (code, json.loads(out)) == (0, []) and "no rejections yet" in err
+    code, out, _ = main(capsys, "list", "--db", str(path), "--owner", "ana@example.com")
+    assert code == 0 and len(out.splitlines()) == 4
+
+
+def test_list_escapes_control_characters_in_the_table(tmp_path, capsys):
+    file, path = tmp_path / "b.json", str(tmp_path / "r.db")
+    file.write_text(_backup({**GOOD, "company": "\x1b[31mRed\x07"}))
+    main(capsys, "import", str(file), "--db", path)
+    code, out, _ = main(capsys, "list", "--db", path)
+    assert code == 0 and "\\x1b[31mRed\\x07" in out and "\x1b" not in out
+
+
+def test_results_json_of_the_data_analyst_case(tmp_path, capsys):
+    path = tmp_path / "r.db"
+    main(capsys, "demo", "--db", str(path))
+    own = _with_case(path)
+    code, out, err = main(capsys, "results", "--db", str(path), "--format", "json")
+    assert code == 0 and err == ""
+    doc = json.loads(out)
+    assert set(doc) == {"rejection_id", "skills", "strengths", "areas"}
+    assert doc["rejection_id"] == own
+    skills = {s["key"]: s for s in doc["skills"]}
+    assert [s["key"] for s in doc["skills"]] == list(SKILL_KEYS)
+    assert all(set(s) == {"key", "self", "interviewer", "combined", "gap", "quadrant"}
+               for s in doc["skills"])  # fmt: skip
+    assert skills["role_knowledge"]["self"] == 3
+    assert skills["role_knowledge"]["interviewer"] == 2  # the interviewer's own 1-4 scale
+    assert skills["role_knowledge"]["quadrant"] == "growth_area"
+    assert skills["evidence"]["quadrant"] == "growth_area"
+    assert skills["communication"]["quadrant"] == "confirmed_strength"
+    assert skills["motivation"] == {
+        "key": "motivation",
+        "self": 5,
+        "interviewer": None,
+        "combined": 5.0,
+        "gap": None,
+        "quadrant": "neutral",
+    }
+    assert doc["areas"] == ["role_knowledge", "evidence"]
+    assert doc["strengths"][0] == "communication"
+    assert not {"role_knowledge", "evidence"} & set(doc["strengths"])
+
+
+def test_results_markdown_of_a_chosen_rejection(tmp_path, capsys):
+    path = tmp_path / "r.db"
+    main(capsys, "demo", "--db", str(path))
+    own = _with_case(path)
+    code, out, err = main(capsys, "results", "--db", str(path), "--rejection", str(own))
+    assert code == 0 and err == ""
+    assert out.startswith("# Results: Northwind Analytics · Data Analyst · Final round")
+    assert 'they said: "a candidate with more SQL experience"' in out
+    oldest = storage.connect(path).execute("SELECT min(id) FROM rejections").fetchone()[0]
+    code, out, _ = main(capsys, "results", "--db", str(path), "--rejection", str(oldest))
+    assert code == 0 and "Northwind Logistics" in out
+    assert 'they said: "a candidate with more hands-on SQL experience"' in out
+
+
+def test_results_of_nothing_or_another_owners_rejection_exits_2(tmp_path, capsys):
+    path = tmp_path / "r.db"
+    code, out, err = main(capsys, "results", "--db", str(path))
+    assert (code, out) == (2, "") and "no rejections yet" in err and err.count("\n") == 1
+    main(capsys, "demo", "--db", str(path), "--owner", "someone@else")
+    code, out, err = main(capsys, "results", "--db", str(path), "--rejection", "1")
+    assert (code, out, err) == (2, "", "error: There is no rejection with id 1.\n")
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (("list", "--format", "csv"), "error: argument --format: invalid choice"),
+        (("results", "--format", "table"), "error: argument --format: invalid choice"),
+        (("results", "--rejection", "0"), "error: argument --rejection: '0' is not a rejection"),
+        (("results", "--rejection", "1", "--latest"), "error: argument --latest: not allowed"),
+    ],
+)
+def test_list_and_results_bad_arguments_exit_2_with_one_line(tmp_path, capsys, args, message):
+    code, out, err = main(capsys, *args, "--db", str(tmp_path / "r.db"))
+    assert code == 2 and out == ""
+    assert err.startswith(message) and err.count("\n") == 1
+
+
+@pytest.mark.parametrize("command", ["list", "results"])
+def test_list_and_results_on_a_file_that_is_not_a_database_exit_2(tmp_path, command):
+    path = tmp_path / "notes.db"
+    path.write_bytes(b"not a database" * 100)
+    done = run(command, "--db", str(path))
+    assert done.returncode == 2 and done.stdout == b""
+    err = done.stderr.decode()
+    assert "could not be opened" in err and err.count("\n") == 1 and "Traceback" not in err

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from assessment import erase, examples, storage
-from assessment.models import Feedback, Reflection
+from assessment.models import Feedback, Reflection, Settings
 
 MARKER = "zq-unique-marker-7f3a"
 OTHER = "kept-by-another-owner-91c2"
@@ -82,11 +82,19 @@ def test_other_owners_keep_their_rows_and_lose_nothing(filled, db_path):
 
 def test_tables_added_later_are_emptied_too(filled, db_path):
     filled["notes"].insert({"rejection_id": 1, "text": f"note {MARKER}"})
-    filled["settings"].insert({"owner": "local", "value": f"setting {MARKER}"})
-    filled["settings"].insert({"owner": "someone@else", "value": "theirs"})
+    filled["added_later"].insert({"owner": "local", "value": f"setting {MARKER}"})
+    filled["added_later"].insert({"owner": "someone@else", "value": "theirs"})
     erase.delete_everything(filled, "local", db_path)
     assert traces(db_path, MARKER) == []
-    assert filled.execute("SELECT value FROM settings").fetchall() == [("theirs",)]
+    assert filled.execute("SELECT value FROM added_later").fetchall() == [("theirs",)]
+
+
+def test_the_users_settings_are_erased_and_others_kept(filled, db_path):
+    storage.save_settings(filled, Settings(name=f"Sam {MARKER}", sign_off="Best"), "local")
+    storage.save_settings(filled, Settings(name="Alex", sign_off="Cheers"), "someone@else")
+    erase.delete_everything(filled, "local", db_path)
+    assert traces(db_path, MARKER) == []
+    assert storage.get_settings(filled, "someone@else").name == "Alex"
 
 
 def test_full_text_index_keeps_no_deleted_terms(filled, db_path):

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import datetime as dt
+import urllib.parse
 from dataclasses import replace
 
-from assessment.models import Feedback, Rejection
-from assessment.plan import outreach, steps
-from assessment.scoring import assess
+from assessment.models import Feedback, Rejection, Settings
+from assessment.plan import outreach, steps, texts
+from assessment.scoring import assess, assessment_of
 
 REJECTION = Rejection(
     company="Acme Analytics",
@@ -19,7 +20,7 @@ REJECTION = Rejection(
     fit_factors=("other_candidate",),
     self_ratings={"communication": 5, "role_knowledge": 4, "composure": 2},
     feedback=Feedback(
-        status="requested",
+        status="received",
         requested_on=dt.date(2026, 11, 21),
         ratings={"communication": 4, "role_knowledge": 3, "composure": 3},
     ),
@@ -42,13 +43,11 @@ def everything(r: Rejection) -> list[str]:
 
 def test_every_message_is_sent_by_the_step_of_its_strategy():
     recent = replace(REJECTION, rejected_on=TODAY - dt.timedelta(days=3), fit_factors=())
-    unasked = replace(recent, feedback=replace(recent.feedback, status="not_requested"))
-    waiting = replace(recent, feedback=replace(recent.feedback, requested_on=TODAY - WEEK))
-    a = assess(recent.self_ratings, recent.feedback.ratings)
+    unasked = replace(recent, feedback=Feedback(status="not_requested"))
+    waiting = replace(recent, feedback=Feedback(status="requested", requested_on=TODAY - WEEK))
     cases = [
         (unasked, "ask_feedback", outreach.feedback_request(unasked)),
         (waiting, "ask_feedback", outreach.feedback_reminder(waiting)),
-        (recent, "make_your_case", outreach.make_your_case(recent, a)),
         (recent, "keep_door_open", outreach.thank_you_note(recent)),
     ]
     for rejection, strategy, message in cases:
@@ -61,7 +60,8 @@ def test_feedback_request_asks_for_strengths_and_weaknesses_to_improve():
     assert text.splitlines()[2] == "Dear Priya Shah,"
     assert "Acme Analytics" in text and "Data Analyst" in text
     assert "strengths" in text and "fell short" in text and "improve" in text
-    assert len(text.split()) < 130  # short
+    assert "Thank you for letting me know" in text  # thanks and the request, one message
+    assert len(text.split()) < 170  # short
 
 
 def test_missing_contact_name_gives_a_neutral_greeting():
@@ -71,24 +71,63 @@ def test_missing_contact_name_gives_a_neutral_greeting():
         assert "Dear ," not in text and "None" not in text
 
 
-def test_make_your_case_leads_with_strengths_that_answer_the_reason():
+def test_make_your_case_says_what_the_user_brings_and_does_in_plain_words():
     a = assess(REJECTION.self_ratings, REJECTION.feedback.ratings)
-    text = outreach.make_your_case(REJECTION, a)
-    bullets = [line for line in text.splitlines() if line.startswith("- ")]
-    # "experience" in the reason speaks to Role knowledge, so it leads even though
-    # Communication has the higher score.
-    assert bullets[0].startswith("- Role knowledge")
-    assert any(b.startswith("- Communication") for b in bullets)
-    assert not any("Composure" in b for b in bullets)  # a hidden strength, not confirmed
-    assert "hands-on experience" in text
+    text = outreach.make_your_case(REJECTION, a, gaps=[("role_knowledge", ["SQL"])])
+    assert texts.STRENGTH_WORDS["communication"] in text
+    assert "I know that SQL counts for a lot in this role" in text
+    assert "practising SQL hands-on" in text
+    assert REJECTION.reason_given not in text and "hands-on experience" not in text
     lowered = text.lower()
     assert not any(word in lowered for word in PLEADING)
+    assert "strength" not in lowered and "noted" not in lowered and "[" not in text
 
 
-def test_make_your_case_without_confirmed_strengths_leaves_a_placeholder():
+def test_make_your_case_without_strengths_or_gaps_has_no_placeholder():
     r = Rejection(company="Acme", role="Analyst", stage="final", rejected_on=dt.date(2026, 1, 2))
     text = outreach.make_your_case(r, assess({}, {}))
-    assert "[your strongest skill" in text
+    assert "[" not in text and "What I would bring" not in text
+    assert text.endswith(texts.NO_NAME)
+
+
+def test_the_signature_is_the_users_own_or_a_plain_request_for_it():
+    assert outreach.signature(Settings("  Sam   Lee ", "")) == ["Kind regards,", "Sam Lee"]
+    assert outreach.signature(Settings("Sam", "Best,")) == ["Best,", "Sam"]
+    assert outreach.signature(None)[1] == texts.NO_NAME and "[" not in texts.NO_NAME
+
+
+def test_the_mail_link_carries_subject_and_body_percent_encoded():
+    message = outreach.thank_you_note(REJECTION, Settings("Sam & Co?", ""))
+    link = outreach.mail_link(message + "\n#&=%")
+    assert link.startswith("mailto:?subject=")
+    query = urllib.parse.parse_qs(link.split("?", 1)[1])
+    assert query["subject"] == ["Thank you - Data Analyst"]
+    body = query["body"][0]
+    assert body.startswith("Dear Priya Shah,") and "\r\n" in body
+    assert body.endswith("Sam & Co?\r\n#&=%")
+    assert " " not in link and "\n" not in link and "#" not in link
+
+
+def test_the_thank_you_thanks_for_feedback_only_when_it_came():
+    assert texts.FIRST_THANKS_FEEDBACK in outreach.thank_you_note(REJECTION)
+    declined = replace(REJECTION, feedback=Feedback(status="declined"))
+    assert texts.FIRST_THANKS_FEEDBACK not in outreach.thank_you_note(declined)
+
+
+def test_the_reconnect_message_says_what_the_user_has_been_working_on():
+    r = replace(REJECTION, rejected_on=dt.date(2026, 3, 4))
+    text = outreach.reconnect_message(r, gaps=[("evidence", []), ("role_knowledge", ["SQL"])])
+    assert "Since then I have been putting numbers on the results" in text
+    assert "practising SQL hands-on" in text and "March 2026" in text
+    assert "[" not in outreach.reconnect_message(r)
+
+
+def test_a_plan_messages_one_contact_once_today():
+    plan = steps.suggest_steps(replace(REJECTION, fit_factors=()), today=TODAY)
+    now = [s for s in plan if s.message and s.send_on <= TODAY]
+    assert len(now) == 1 and now[0].to == "Priya Shah"
+    assert all(s.to == "Priya Shah" for s in plan if s.message)
+    assert assessment_of(REJECTION).in_quadrant("confirmed_strength")
 
 
 def test_messages_are_calm_and_keep_long_or_odd_names_intact():

@@ -1,7 +1,9 @@
 import datetime as dt
+from dataclasses import replace
 
 from assessment import storage
 from assessment.models import Rejection
+from tests.cases import FEEDBACK_TEXT, data_analyst_case
 from tests.helpers import app_page
 
 PAGE = "app_pages/feedback.py"
@@ -116,3 +118,105 @@ def test_stored_feedback_is_loaded_for_editing(example_db):
     assert at.radio(key="fb_status").value == "received"
     assert at.radio(key="fb_rating_evidence").value == 2
     assert len(at.session_state.fb_rows) == 3
+
+
+# ---- the status follows the facts (issue 13, item 2) ------------------------------------
+
+
+def case_without_feedback(db) -> int:
+    """The Data Analyst case as Reflect saves it: no feedback yet, status "not requested"."""
+    return storage.save_reflection(db, replace(data_analyst_case(), id=None))
+
+
+def save(at):
+    at.button(key="fb_save").click().run()
+    assert not at.exception
+    return at
+
+
+def test_pasting_the_feedback_and_saving_marks_it_received(db):
+    rid = case_without_feedback(db)
+    at = app_page(PAGE)
+    assert at.radio(key="fb_status").value == "not_requested"
+    assert any("marks it “Received”" in c.value for c in at.caption)
+    assert any("Haven't asked yet" in e.label for e in at.expander)
+    at.text_area(key="fb_text").input(FEEDBACK_TEXT)  # the status is left untouched
+    save(at)
+    assert at.title[0].value == "Results"
+    assert any("its status is now “Received”" in s.value for s in at.success)
+    saved = storage.get_rejection(db, rid).feedback
+    assert saved.status == "received"
+    assert saved.text == FEEDBACK_TEXT
+    # shown when the page is opened again
+    again = app_page(PAGE)
+    assert again.radio(key="fb_status").value == "received"
+    assert not any("Haven't asked yet" in e.label for e in again.expander)
+
+
+def test_ratings_alone_mark_it_received_even_when_it_said_requested_without_a_date(db):
+    rid = case_without_feedback(db)
+    at = app_page(PAGE)
+    at.radio(key="fb_status").set_value("requested")
+    at.radio(key="fb_rating_role_knowledge").set_value(2)
+    save(at)
+    assert not any("date you asked" in e.value for e in at.error)
+    assert at.title[0].value == "Results"
+    saved = storage.get_rejection(db, rid).feedback
+    assert saved.status == "received"
+    assert saved.ratings["role_knowledge"] == 2
+
+
+def test_kept_findings_alone_mark_it_received(db):
+    rid = case_without_feedback(db)
+    at = app_page(PAGE)
+    at.text_area(key="fb_text").input(FEEDBACK_TEXT)
+    at.button(key="fb_read").click().run()
+    assert at.session_state.fb_rows
+    at.text_area(key="fb_text").input("")  # keep the findings, drop the text
+    save(at)
+    saved = storage.get_rejection(db, rid).feedback
+    assert saved.text == "" and saved.findings
+    assert saved.status == "received"
+
+
+def test_the_status_stays_changeable_and_the_users_choice_is_kept(db):
+    rid = case_without_feedback(db)
+    at = app_page(PAGE)
+    at.text_area(key="fb_text").input(FEEDBACK_TEXT)
+    save(at)
+    assert storage.get_rejection(db, rid).feedback.status == "received"
+
+    # the user changes it on purpose: kept, with the feedback still there
+    at = app_page(PAGE)
+    at.radio(key="fb_status").set_value("requested")
+    at.date_input(key="fb_requested_on").set_value(dt.date.today() - dt.timedelta(days=3))
+    save(at)
+    assert any(s.value == "The interviewer's feedback is saved." for s in at.success)
+    assert storage.get_rejection(db, rid).feedback.status == "requested"
+
+    # a later save that leaves the status alone keeps it too
+    at = app_page(PAGE)
+    assert at.radio(key="fb_status").value == "requested"
+    at.text_area(key="fb_text").input(FEEDBACK_TEXT + " One more note.")
+    save(at)
+    saved = storage.get_rejection(db, rid).feedback
+    assert saved.status == "requested"
+    assert saved.text.endswith("One more note.")
+
+    at = app_page(PAGE)
+    at.radio(key="fb_status").set_value("declined")
+    save(at)
+    assert storage.get_rejection(db, rid).feedback.status == "declined"
+
+
+def test_without_feedback_the_status_stays_as_chosen(db):
+    rid = case_without_feedback(db)
+    at = app_page(PAGE)
+    save(at)
+    assert storage.get_rejection(db, rid).feedback.status == "not_requested"
+    assert not any("Received" in s.value for s in at.success)
+    at = app_page(PAGE)
+    at.radio(key="fb_status").set_value("declined")
+    at.text_area(key="fb_text").input("We don't give feedback after interviews, sorry.")
+    save(at)
+    assert storage.get_rejection(db, rid).feedback.status == "declined"

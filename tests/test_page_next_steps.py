@@ -7,8 +7,9 @@ import datetime as dt
 from streamlit.testing.v1 import AppTest
 
 from assessment import examples, storage
-from assessment.models import Rejection
+from assessment.models import Rejection, Settings
 from assessment.plan import layout, steps, strategies
+from assessment.plan import texts as text
 from assessment.plan.markdown import escape, plan_markdown
 from assessment.plan.texts import TITLE_DOOR
 from tests.helpers import app_page
@@ -43,7 +44,7 @@ def test_plan_is_shown_in_the_same_order_as_build_plan(example_db):
     assert len(headers) == len(plan)
     for header, step in zip(headers, plan, strict=True):
         assert header.startswith(f"**{step.priority}. ")
-    assert "No actions yet: accept a step to add it to your plan." in markdown(at)
+    assert f"0 of {len(plan)} steps done. Accept a step to add it to your plan." in markdown(at)
     assert at.get("progress")[0].proto.value == 0
     why = next(t for t in texts(at) if "confirmed strength" in t)
     assert "Acme Analytics" in why
@@ -64,8 +65,9 @@ def test_the_page_and_the_markdown_plan_lay_out_each_step_alike(example_db):
         if view.time:
             assert f"*Time: A{view.time[1:]}.*" in markdown(at)
             assert f"**Time:** {view.time}" in document
-        for message in (view.message, view.later_message):
-            assert not message or message in codes
+        if view.message:
+            assert view.message in codes and f"{view.send_line}." in texts(at)
+            assert view.mail_link in [b.proto.url for b in at.link_button]
 
 
 def test_user_text_never_goes_through_markdown(example_db):
@@ -79,9 +81,10 @@ def test_user_text_never_goes_through_markdown(example_db):
 def test_accept_complete_uncomplete_and_remove(example_db):
     rid = storage.latest_rejection_id(example_db)
     at = run()
+    total = len(steps.build_plan(example_db, rid, today=dt.date.today()))
     at.button(key="accept_shore_up_evidence").click().run()
     assert not at.exception
-    assert "0 of 1 action done." in markdown(at)
+    assert f"0 of {total} steps done. 1 more taken on." in markdown(at)
     assert "Added to your plan" in at.success[0].value
     (action,) = storage.get_rejection(example_db, rid).actions
     assert (action.strategy, action.skill) == ("shore_up", "evidence")
@@ -89,20 +92,33 @@ def test_accept_complete_uncomplete_and_remove(example_db):
 
     at.button(key=f"done_{action.id}").click().run()
     assert not at.exception
-    assert "1 of 1 action done." in markdown(at)
-    assert at.get("progress")[0].proto.value == 100
+    assert f"1 of {total} steps done." in markdown(at)
+    assert "1 of 1 action done." not in markdown(at)
+    # one step done of many is not a full bar
+    assert 0 < at.get("progress")[0].proto.value == int(100 / total) < 100
     assert storage.get_rejection(example_db, rid).actions[0].done_on == dt.date.today()
 
     at.button(key=f"undo_{action.id}").click().run()
     assert not at.exception
-    assert "0 of 1 action done." in markdown(at)
+    assert f"0 of {total} steps done. 1 more taken on." in markdown(at)
     assert storage.get_rejection(example_db, rid).actions[0].done_on is None
 
     at.button(key=f"remove_{action.id}").click().run()
     assert not at.exception
-    assert "No actions yet: accept a step to add it to your plan." in markdown(at)
+    assert f"0 of {total} steps done. Accept a step to add it to your plan." in markdown(at)
     assert storage.get_rejection(example_db, rid).actions == ()
     assert at.button(key="accept_shore_up_evidence")
+
+
+def test_progress_is_full_only_when_every_step_is_done(example_db):
+    rid = storage.latest_rejection_id(example_db)
+    for step in steps.build_plan(example_db, rid, today=dt.date.today()):
+        aid = steps.accept(example_db, rid, step)
+        storage.update_action(example_db, aid, done_on=dt.date.today())
+    at = run()
+    total = len(steps.build_plan(example_db, rid, today=dt.date.today()))
+    assert f"{total} of {total} steps done." in markdown(at)
+    assert at.get("progress")[0].proto.value == 100
 
 
 def test_due_dates_show_as_due_this_week_or_overdue(example_db):
@@ -151,18 +167,28 @@ def test_rejection_without_ratings_and_long_name_renders(db):
     headers = [m for m in markdown(at) if m.startswith("**1. ")]
     assert headers == ["**1. Ask for feedback** · Suggested"]
     assert any(long_name.strip() in t for t in texts(at))
-    assert at.date_input(key="reconnect_on").value == dt.date.today() + dt.timedelta(weeks=6)
 
 
-def test_downloads_and_reconnect_date(example_db):
+def test_downloads(example_db):
     at = run()
     keys = {d.proto.id for d in at.get("download_button")}
     assert keys  # both downloads are on the page
     labels = [d.proto.label for d in at.get("download_button")]
     assert labels == ["Download the plan (Markdown)", "Download reminders (calendar .ics)"]
-    at.date_input(key="reconnect_on").set_value(dt.date(2030, 1, 2)).run()
     assert not at.exception
-    assert at.date_input(key="reconnect_on").value == dt.date(2030, 1, 2)
+
+
+def test_the_calendar_download_waits_for_an_accepted_step(example_db):
+    at = run()
+    ics = next(d for d in at.get("download_button") if "calendar" in d.proto.label)
+    assert ics.proto.disabled  # suggestions only: nothing for a calendar
+    assert any("Nothing for your calendar yet" in i.value for i in at.info)
+    at.button(key="accept_keep_door_open_None").click().run()
+    assert not at.exception
+    ics = next(d for d in at.get("download_button") if "calendar" in d.proto.label)
+    assert not ics.proto.disabled
+    assert not any("Nothing for your calendar yet" in i.value for i in at.info)
+    assert any("9:00 the day before" in m for m in markdown(at))
 
 
 def test_tone_check_on_the_reply_box(example_db):
@@ -184,3 +210,27 @@ def test_example_data_loads_through_the_shared_loader(db):
     examples.load_examples(db)
     at = run()
     assert at.button(key="accept_make_your_case_None")
+
+
+def test_every_message_has_a_copy_box_and_a_mail_link_and_one_goes_today(example_db):
+    at = run()
+    rid = storage.latest_rejection_id(example_db)
+    plan = steps.build_plan(example_db, rid, today=dt.date.today())
+    messages = [s for s in plan if s.message]
+    assert len(at.link_button) == len(messages)
+    assert all(b.proto.url.startswith("mailto:?subject=") for b in at.link_button)
+    assert sum(1 for t in texts(at) if t.startswith("Send today, to")) <= 1
+    assert not any("[" in c.value for c in at.code)
+
+
+def test_name_and_sign_off_are_asked_once_and_sign_every_message(example_db):
+    at = run()
+    assert any(text.NO_NAME in c.value for c in at.code)
+    at.text_input(key="settings_name").input("Sam Lee")
+    at.text_input(key="settings_sign_off").input("Best wishes,")
+    at.button(key="settings_save").click().run()
+    assert not at.exception
+    assert storage.get_settings(example_db) == Settings("Sam Lee", "Best wishes,")
+    codes = [c.value for c in at.code if c.value.startswith("Subject:")]
+    assert codes and all(c.endswith("Best wishes,\nSam Lee") for c in codes)
+    assert at.text_input(key="settings_name").value == "Sam Lee"

@@ -8,11 +8,10 @@ import time
 import pytest
 
 from assessment import backup, storage
-from assessment.models import Feedback, Rejection
+from assessment.models import Feedback, Finding, Rejection
 from assessment.plan import patterns
 from assessment.plan.patterns import Pattern, RejectionSummary, detect_patterns, find_patterns
-from assessment.scoring import assess, quadrant
-from assessment.skills import SKILL_KEYS
+from assessment.scoring import assessment_of
 from assessment.views.progress import Filters
 
 DAY = dt.date(2026, 1, 1)
@@ -24,6 +23,7 @@ def rejection(
     stage: str = "technical",
     own: dict | None = None,
     theirs: dict | None = None,
+    findings: tuple[Finding, ...] = (),
 ) -> Rejection:
     return Rejection(
         company=company,
@@ -31,7 +31,7 @@ def rejection(
         stage=stage,
         rejected_on=DAY + dt.timedelta(days=days),
         self_ratings=own or {},
-        feedback=Feedback(status="received", ratings=theirs or {}),
+        feedback=Feedback(status="received", ratings=theirs or {}, findings=findings),
     )
 
 
@@ -39,20 +39,9 @@ def add(db, *rejections: Rejection, owner: str = "local") -> list[int]:
     return [storage.insert_rejection(db, r, owner) for r in rejections]
 
 
-def concern_skills(own: dict, theirs: dict) -> frozenset[str]:
-    """domain.md's concern, read from the ratings in Python: a (strong) concern, or a growth
-    area."""
-    return frozenset(
-        key
-        for key in SKILL_KEYS
-        if (theirs.get(key) is not None and theirs[key] <= 2)
-        or quadrant(own.get(key), theirs.get(key)) == "growth_area"
-    )
-
-
 def summaries(db, owner: str = "local") -> list[RejectionSummary]:
-    """Every rejection of the owner as a summary, one at a time through the domain types: what
-    find_patterns' SQL must agree with."""
+    """Every rejection of the owner as a summary, one at a time through the one assessment
+    (ratings and confirmed findings): what find_patterns' SQL must agree with."""
     ids = db.execute(
         "SELECT id FROM rejections WHERE owner = ? ORDER BY rejected_on, id", [owner]
     ).fetchall()
@@ -65,8 +54,8 @@ def summaries(db, owner: str = "local") -> list[RejectionSummary]:
                 company=r.company,
                 rejected_on=r.rejected_on,
                 stage=r.stage,
-                average=assess(r.self_ratings, r.feedback.ratings).average,
-                concerns=concern_skills(r.self_ratings, r.feedback.ratings),
+                average=assessment_of(r).average,
+                concerns=patterns.concern_skills(assessment_of(r)),
             )
         )
     return result
@@ -170,6 +159,35 @@ def test_a_growth_area_counts_as_a_concern_and_a_self_rating_alone_does_not(db):
     add(db, *(rejection(f"S{i}", 9 + i, own={"composure": 1}) for i in range(3)))
     concerns = [p.skill for p in find_patterns(db) if p.kind == "recurring_concern"]
     assert concerns == ["evidence"]
+
+
+def test_a_concern_finding_without_a_rating_counts_and_a_rating_outranks_it(db):
+    concern = (Finding("evidence", -1, "Your examples had no numbers."),)
+    mixed = (Finding("motivation", 1, "Keen."), Finding("motivation", -1, "But generic."))
+    add(
+        db,
+        *(rejection(f"F{i}", i, own={"evidence": 4}, findings=concern + mixed) for i in range(2)),
+        rejection("F2", 2, own={"evidence": 3}, findings=concern + mixed),
+        # a rating for evidence outranks the concern finding: not a concern here
+        *(rejection(f"R{i}", 10 + i, theirs={"evidence": 3}, findings=concern) for i in range(3)),
+    )
+    found = [p for p in find_patterns(db) if p.kind == "recurring_concern"]
+    assert [(p.skill, p.rejection_ids) for p in found] == [
+        ("evidence", (1, 2, 3)),
+        ("motivation", (1, 2, 3)),
+    ]
+    assert find_patterns(db) == detect_patterns(summaries(db))
+
+
+def test_concern_skills_are_the_assessments_blind_spots_and_growth_areas():
+    r = rejection(
+        "A",
+        0,
+        own={"evidence": 5, "communication": 4, "composure": 1},
+        theirs={"evidence": 2, "communication": 3},
+        findings=(Finding("role_knowledge", -1, "Thin SQL."),),
+    )
+    assert patterns.concern_skills(assessment_of(r)) == {"evidence", "role_knowledge"}
 
 
 def summary(i: int, average: float | None, stage: str = "onsite") -> RejectionSummary:

@@ -43,7 +43,7 @@ def test_a_suggested_step_with_a_skill():
     )
     assert (view.status, view.status_line, view.done) == ("Suggested", "Suggested", False)
     assert view.title_is_ours and view.time == "about 45 minutes"
-    assert view.message == view.later_message == ""
+    assert view.message == view.send_line == view.mail_link == ""
 
 
 @pytest.mark.parametrize(
@@ -71,9 +71,28 @@ def test_a_stored_title_is_user_text_and_an_unknown_strategy_is_a_step():
     assert view.strategy == texts.UNKNOWN_STRATEGY and view.skill == "" and view.time == ""
 
 
-def test_keep_the_door_open_carries_the_reconnect_message_for_later():
-    door = step(strategy="keep_door_open", title=texts.TITLE_DOOR, message="Thanks.")
-    view = layout.step_view(door, TODAY, REJECTION)
-    assert view.message == "Thanks."
-    assert view.later_message == outreach.reconnect_message(REJECTION)
-    assert "November 2026" in view.later_message
+def test_a_message_says_when_and_to_whom_it_goes_and_opens_in_a_mail_app():
+    later = TODAY + dt.timedelta(days=3)
+    cases = [
+        ({"send_on": TODAY, "to": "Dana Whitfield"}, "Send today, to Dana Whitfield"),
+        ({"send_on": later, "to": None}, f"Send on {later.isoformat()}, to the hiring team"),
+        ({"send_on": None, "to": "Dana", "status": "done"}, "Sent, to Dana"),
+    ]
+    for changes, line in cases:
+        message = step(
+            strategy="keep_door_open",
+            title=texts.TITLE_THANKS,
+            message="Subject: Hi\n\nThanks.",
+            **changes,
+        )
+        view = layout.step_view(message, TODAY, REJECTION)
+        assert view.send_line == line
+        assert view.mail_link == outreach.mail_link("Subject: Hi\n\nThanks.")
+        assert view.mail_link.startswith("mailto:?subject=Hi&body=Thanks.")
+
+
+def test_the_reconnect_note_is_a_step_of_its_own():
+    view = layout.step_view(
+        step(strategy="keep_door_open", title=texts.TITLE_RECONNECT), TODAY, REJECTION
+    )
+    assert view.title_is_ours and view.strategy == "Keep the door open"

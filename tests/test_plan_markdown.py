@@ -8,6 +8,8 @@ import re
 from assessment import examples, storage
 from assessment.models import Action, Rejection
 from assessment.plan import markdown, steps, texts
+from tests.cases import TODAY as CASE_TODAY
+from tests.cases import data_analyst_case
 
 TODAY = dt.date(2026, 11, 25)
 
@@ -21,7 +23,8 @@ def test_markdown_lists_every_step_in_plan_order_with_status():
     headings = [line for line in text.splitlines() if line.startswith("## ")]
     assert headings == [f"## {s.priority}. {markdown.escape(s.title)}" for s in plan]
     assert text.startswith("# Next steps: Acme Analytics, Data Analyst\n")
-    assert "Progress: no actions taken on yet." in text
+    assert f"Progress: 0 of {len(plan)} steps done." in text  # every step counts
+    assert "no actions taken on yet" not in text and "Accept a step" not in text
     assert "**Why:**" in text and "**Time:** about" in text
 
 
@@ -32,7 +35,8 @@ def test_messages_are_indented_and_wrapped_for_printing():
     plan = steps.build_plan(db, rid, today=TODAY)
     text = markdown.plan_markdown(storage.get_rejection(db, rid), plan, today=TODAY)
     assert "    Dear Priya Shah," in text
-    assert "**For later, a reconnect message:**" in text
+    assert "Send today, to Priya Shah." in text  # one message to send now, the rest dated
+    assert text.count("Send today, to") == 1 and "Send on " in text
     code_lines = [line for line in text.splitlines() if line.startswith("    ")]
     assert code_lines and max(len(line) for line in code_lines) <= 4 + markdown.MESSAGE_WIDTH
 
@@ -63,13 +67,15 @@ def test_user_text_is_escaped_and_status_dates_shown():
     assert "due 2026-11-02 (overdue)" in text
     assert "Overdue: \\!\\[img\\]" in text
     assert "[x] Keep the door open · Done on 2026-11-03" in text
-    assert "Progress: 1 of 2 actions done." in text
+    assert f"Progress: 1 of {len(plan)} steps done. 1 more taken on." in text
+    assert "1 of 2 actions" not in text
 
 
 def test_empty_plan_still_reads_sensibly():
     r = Rejection(company="A", role="B", stage="screening", rejected_on=TODAY)
     text = markdown.plan_markdown(r, [], today=TODAY)
     assert "There are no steps" in text
+    assert "Progress: no steps yet." in text and "0 of 0" not in text
 
 
 def test_control_characters_from_user_text_stay_out_of_the_markdown():
@@ -100,3 +106,14 @@ def test_dates_at_the_ends_of_the_calendar_still_make_a_plan():
         plan = steps.merge_actions(steps.suggest_steps(r, today=TODAY), actions)
         text = markdown.plan_markdown(r, plan, today=TODAY)
         assert f"Rejected on {day.isoformat()}" in text
+
+
+def test_the_data_analyst_case_reads_as_a_coach_would_write_it():
+    r = data_analyst_case()
+    text = markdown.plan_markdown(r, steps.suggest_steps(r, today=CASE_TODAY), today=CASE_TODAY)
+    assert text.index("## 1. Send a thank-you note") < text.index("Shore up Role knowledge")
+    assert text.index("Shore up Role knowledge") < text.index("Shore up Evidence & examples")
+    assert "SQL, joins and window functions" in text and "quantified impact" in text
+    assert text.count("Send today, to Dana Whitfield.") == 1
+    assert f"Send on {(CASE_TODAY + dt.timedelta(days=3)).isoformat()}, to Dana Whitfield." in text
+    assert "Ask for honest feedback" not in text and "[your name]" not in text

@@ -1,6 +1,7 @@
 import datetime as dt
 import shutil
 import sqlite3
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -35,10 +36,11 @@ def test_new_database_uses_wal_and_has_the_schema(db_path):
     assert {"rejections", "reflections", "ratings", "feedback", "findings", "actions"} <= set(
         db.table_names()
     )
-    assert [m.name for m in storage.migrations.applied(db)] == [
+    assert [m.name for m in storage.migrations.applied(db)][:4] == [
         "0001_initial",
         "0002_accounts",
         "0003_skill_ratings_view",
+        "0004_feedback_received",
     ]
     assert oct(db_path.stat().st_mode & 0o777) == "0o600"
 
@@ -91,7 +93,7 @@ def test_feedback_round_trip_with_findings_and_fit_factors(db):
         fit_factors=("location",),
     )
     loaded = storage.get_rejection(db, rid)
-    assert loaded.feedback.status == "requested"
+    assert loaded.feedback.status == "received"  # the first feedback saved: it came
     assert loaded.feedback.requested_on == dt.date(2026, 10, 10)
     assert [(f.key, f.polarity, f.quote) for f in loaded.feedback.findings] == [
         ("evidence", -1, "No numbers."),
@@ -301,3 +303,142 @@ def test_the_view_and_the_pivot_agree(example_db):
     by_view = sorted(example_db.execute("SELECT * FROM skill_ratings"))
     pivot = storage.skill_ratings("SELECT id FROM rejections")
     assert by_view == sorted(example_db.execute(f"SELECT * FROM {pivot}")) and by_view
+
+
+# ---- feedback status follows the facts (issue 13, item 2) -------------------------------
+
+
+def test_saving_the_first_feedback_marks_it_received_then_keeps_the_users_choice(db):
+    rid = storage.save_reflection(db, make_rejection())
+    text_only = Feedback(status="not_requested", text="Your examples lacked numbers.")
+    assert storage.save_feedback(db, rid, text_only) == "received"
+    assert storage.get_rejection(db, rid).feedback.status == "received"
+    # the user sets it back to "requested" on purpose: kept, on this save and the next ones
+    chosen = replace(text_only, status="requested", requested_on=dt.date(2026, 10, 10))
+    assert storage.save_feedback(db, rid, chosen) == "requested"
+    assert storage.save_feedback(db, rid, replace(chosen, text="More.")) == "requested"
+    assert storage.get_rejection(db, rid).feedback.status == "requested"
+    assert storage.save_feedback(db, rid, replace(chosen, status="declined")) == "declined"
+
+
+@pytest.mark.parametrize(
+    "feedback",
+    [
+        Feedback(status="requested", requested_on=dt.date(2026, 10, 10), ratings={"evidence": 2}),
+        Feedback(status="not_requested", findings=(Finding("evidence", -1, "No numbers."),)),
+        Feedback(status="not_requested", text="Clear answers."),
+    ],
+    ids=["ratings", "findings", "text"],
+)
+def test_ratings_findings_or_text_alone_mark_feedback_received(db, feedback):
+    rid = storage.save_reflection(db, make_rejection())
+    assert storage.save_feedback(db, rid, feedback) == "received"
+    assert storage.get_rejection(db, rid).feedback.status == "received"
+
+
+@pytest.mark.parametrize(
+    ("feedback", "status"),
+    [
+        (Feedback(status="not_requested"), "not_requested"),
+        (Feedback(status="not_requested", text=" \n\t"), "not_requested"),
+        (Feedback(status="requested", requested_on=dt.date(2026, 10, 10)), "requested"),
+        (Feedback(status="declined", text="We don't give feedback."), "declined"),
+    ],
+    ids=["nothing", "blank text", "waiting", "declined"],
+)
+def test_without_feedback_or_when_declined_the_status_stays(db, feedback, status):
+    rid = storage.save_reflection(db, make_rejection())
+    assert storage.save_feedback(db, rid, feedback) == status
+    assert storage.get_rejection(db, rid).feedback.status == status
+
+
+BEFORE_0004 = "0004_feedback_received"
+
+
+def old_database(path: Path):
+    """A database file as the version before 0004 left it (migrations 0001 to 0003 only)."""
+    db = storage.Database(sqlite3.connect(path))
+    db.register_function(storage.combined_score, deterministic=True)
+    storage.migrations.apply(db, stop_before=BEFORE_0004)
+    assert [m.name for m in storage.migrations.applied(db)] == [
+        "0001_initial",
+        "0002_accounts",
+        "0003_skill_ratings_view",
+    ]
+    return db
+
+
+def test_migration_0004_marks_stored_feedback_received(tmp_path):
+    from tests.cases import data_analyst_case, with_feedback
+
+    path = tmp_path / "old.db"
+    old = old_database(path)
+    case = replace(data_analyst_case(), id=None)
+    cases = {
+        # what earlier versions left when only the text was filled in: must become received
+        "Northwind": (case, "received"),
+        "Text only": (
+            with_feedback(case, status="requested", requested_on=dt.date(2026, 11, 1),
+                          findings=(), ratings={}),
+            "received",
+        ),
+        "Ratings only": (with_feedback(case, text="", findings=()), "received"),
+        "Finding only": (with_feedback(case, text="", ratings={}), "received"),
+        # no feedback at all, or a status the user set: must stay
+        "Nothing yet": (with_feedback(case, text="", findings=(), ratings={}), "not_requested"),
+        "Blank text": (
+            with_feedback(case, text="  \n ", findings=(), ratings={}),
+            "not_requested",
+        ),
+        "Waiting": (
+            with_feedback(case, status="requested", requested_on=dt.date(2026, 11, 1),
+                          text="", findings=(), ratings={}),
+            "requested",
+        ),
+        "Declined": (with_feedback(case, status="declined"), "declined"),
+        "Received": (with_feedback(case, status="received"), "received"),
+    }  # fmt: skip
+    ids = {}
+    for company, (rejection, _) in cases.items():
+        ids[company] = storage.insert_rejection(old, replace(rejection, company=company))
+    other = storage.insert_rejection(old, replace(case, company="Elsewhere"), owner="b@x.org")
+    old.conn.commit()
+    assert storage.get_rejection(old, ids["Northwind"]).feedback.status == "not_requested"
+    old.close()
+
+    db = storage.connect(path)
+    assert BEFORE_0004 in [m.name for m in storage.migrations.applied(db)]
+    for company, (rejection, status) in cases.items():
+        loaded = storage.get_rejection(db, ids[company])
+        assert loaded.feedback.status == status, company
+        # data only: the feedback itself is as it was
+        assert loaded.feedback.text == rejection.feedback.text
+        assert loaded.feedback.findings == rejection.feedback.findings
+        assert loaded.feedback.requested_on == rejection.feedback.requested_on
+    assert storage.get_rejection(db, other, "b@x.org").feedback.status == "received"
+    # the schema did not change
+    assert set(db["feedback"].columns_dict) == {"rejection_id", "status", "requested_on", "text"}
+    # the copy taken before migrating holds the statuses as they were
+    (copy,) = storage.migration_copies(path)
+    before = storage.Database(sqlite3.connect(copy))
+    assert before.execute(
+        "SELECT status FROM feedback WHERE rejection_id = ?", [ids["Northwind"]]
+    ).fetchone() == ("not_requested",)
+
+
+def test_migration_0004_runs_once_and_never_fights_a_later_choice(tmp_path):
+    from tests.cases import data_analyst_case
+
+    path = tmp_path / "old.db"
+    old = old_database(path)
+    rid = storage.insert_rejection(old, replace(data_analyst_case(), id=None))
+    old.conn.commit()
+    old.close()
+    db = storage.connect(path)
+    assert storage.get_rejection(db, rid).feedback.status == "received"
+    # the user sets "not requested" on purpose, with the feedback still stored
+    chosen = replace(storage.get_rejection(db, rid).feedback, status="not_requested")
+    assert storage.save_feedback(db, rid, chosen) == "not_requested"
+    db.close()
+    again = storage.connect(path)
+    assert storage.get_rejection(again, rid).feedback.status == "not_requested"

@@ -10,7 +10,9 @@ import pytest
 from icalendar import Calendar
 
 from assessment import backup, cli, examples, scoring, storage
+from assessment.models import Action
 from assessment.plan import calendar, markdown, patterns, steps, strategies
+from assessment.plan.texts import TITLE_DOOR
 from assessment.views import history, progress, report
 from tests.helpers import PAGES, app_page
 
@@ -53,8 +55,11 @@ def test_the_plan_and_its_files_work_on_any_stored_date(days):
         assert strategies.reconnect_date(rejection) >= rejection.rejected_on
         text = markdown.plan_markdown(rejection, plan, today=TODAY)
         assert f"Rejected on {rejection.rejected_on.isoformat()}" in text
-        cal = Calendar.from_ical(calendar.plan_calendar(rejection, plan))
-        assert cal.walk("VEVENT")
+        # the calendar holds only what the user took on: keep the door open, due that day
+        door = Action("keep_door_open", TITLE_DOOR, None, due_on=rejection.rejected_on, id=0)
+        taken_on = steps.merge_actions(plan, (door,))
+        cal = Calendar.from_ical(calendar.plan_calendar(rejection, taken_on))
+        assert cal.walk("VEVENT") and cal.walk("VALARM")
         steps.progress(plan, TODAY)
 
 

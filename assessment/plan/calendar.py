@@ -1,7 +1,15 @@
 """The plan's reminders as a calendar file (``.ics``), made with the ``icalendar`` library.
 
-One all-day event per action with a due date, and one "Reconnect with <company>" event for
-``keep_door_open`` (six weeks after the rejection unless the user picks another date).
+What goes in is what the user still has to do: one all-day event per **accepted, not-done
+action with a due date**. A suggestion the user did not take on, an action without a date and a
+done action are left out. Reconnecting is a step of its own ("Reconnect later with a short
+update", dated six weeks after the rejection): accepting it takes its send date as the due
+date, so its event is there exactly when that step is accepted. A step with a message carries
+the message in its event, ready to adapt and send on the day.
+
+Every event carries one reminder (``VALARM``, ``ACTION:DISPLAY``) at 09:00 the day before: an
+all-day event starts at midnight in the user's own time zone, so a trigger of 15 hours before
+its start lands on the previous morning, early enough to make room for it, in working hours.
 Event ids are stable, so importing the file twice updates events instead of duplicating them.
 Every text goes through :func:`assessment.text.printable`: RFC 5545 text values exclude
 control characters.
@@ -12,11 +20,10 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Sequence
 
-from icalendar import Calendar, Event
+from icalendar import Alarm, Calendar, Event
 
 from assessment.models import Rejection, Step
-from assessment.plan import outreach, texts
-from assessment.plan.strategies import reconnect_date
+from assessment.plan import texts
 from assessment.text import printable
 
 PRODID = "-//Rebound//Next steps//EN"
@@ -27,18 +34,35 @@ def _one_line(text: str) -> str:
     return " ".join(printable(text).split())
 
 
-def _all_day(event: Event, day: dt.date) -> None:
+# 09:00 the day before: 15 hours before the all-day event's start at midnight.
+REMINDER_BEFORE = dt.timedelta(hours=15)
+
+
+def _all_day(event: Event, day: dt.date, summary: str) -> None:
+    event.add("summary", summary)
     event.add("dtstart", day)
     if day < dt.date.max:  # without DTEND an all-day event lasts one day (RFC 5545 3.6.1)
         event.add("dtend", day + dt.timedelta(days=1))
     event.add("transp", "TRANSPARENT")
+    alarm = Alarm()
+    alarm.add("action", "DISPLAY")
+    alarm.add("description", summary)  # required for a DISPLAY alarm
+    alarm.add("trigger", -REMINDER_BEFORE)  # relative to the start (RELATED=START)
+    event.add_component(alarm)
+
+
+def calendar_steps(steps: Sequence[Step]) -> list[Step]:
+    """The steps that become events: accepted, not done, with a due date."""
+    return [s for s in steps if s.status == "accepted" and s.due_on is not None]
+
+
+def has_events(steps: Sequence[Step]) -> bool:
+    """Whether :func:`plan_calendar` would hold any event at all."""
+    return bool(calendar_steps(steps))
 
 
 def plan_calendar(
-    rejection: Rejection,
-    steps: Sequence[Step],
-    reconnect_on: dt.date | None = None,
-    stamp: dt.datetime | None = None,
+    rejection: Rejection, steps: Sequence[Step], stamp: dt.datetime | None = None
 ) -> bytes:
     """The plan's reminders as iCalendar bytes (UTF-8)."""
     stamp = stamp or dt.datetime.now(dt.UTC).replace(microsecond=0)
@@ -49,29 +73,16 @@ def plan_calendar(
     cal.add("version", "2.0")
     cal.add("calscale", "GREGORIAN")
     cal.add("x-wr-calname", texts.CALENDAR_NAME.format(company=company))
-    for step in steps:
-        if step.status not in ("accepted", "done") or step.due_on is None:
-            continue
+    for step in calendar_steps(steps):
         event = Event()
         ident = step.action_id if step.action_id is not None else step.priority
         event.add("uid", f"rebound-{key}-action-{ident}@{UID_DOMAIN}")
         event.add("dtstamp", stamp)
-        done = texts.EVENT_DONE if step.status == "done" else ""
-        summary = texts.EVENT_SUMMARY.format(
-            done=done, title=_one_line(step.title), company=company
-        )
-        event.add("summary", summary)
-        event.add("description", printable("\n\n".join(p for p in (step.why, step.detail) if p)))
-        _all_day(event, step.due_on)
-        cal.add_component(event)
-    if any(step.strategy == "keep_door_open" for step in steps):
-        day = reconnect_on or reconnect_date(rejection)
-        event = Event()
-        event.add("uid", f"rebound-{key}-reconnect@{UID_DOMAIN}")
-        event.add("dtstamp", stamp)
-        event.add("summary", texts.RECONNECT_SUMMARY.format(company=company))
-        message = printable(outreach.reconnect_message(rejection))
-        event.add("description", texts.RECONNECT_DESCRIPTION + message)
-        _all_day(event, day)
+        summary = texts.EVENT_SUMMARY.format(title=_one_line(step.title), company=company)
+        parts = [step.why, step.detail]
+        if step.message:
+            parts.append(texts.EVENT_MESSAGE + step.message)
+        event.add("description", printable("\n\n".join(p for p in parts if p)))
+        _all_day(event, step.due_on, summary)
         cal.add_component(event)
     return cal.to_ical()

@@ -37,8 +37,10 @@ class StepView:
     time: str
     """"about 20 minutes", or "" without an estimate."""
     message: str
-    later_message: str
-    """A message for later (the reconnect message of ``keep_door_open``), or ""."""
+    send_line: str
+    """When and to whom the message goes ("Send on 2026-11-23, to Dana Whitfield"), or ""."""
+    mail_link: str
+    """A ``mailto:`` link with the message's subject and body, or "" without a message."""
 
 
 def minutes_text(minutes: int) -> str:
@@ -64,11 +66,20 @@ def status_line(step: Step, today: dt.date) -> str:
     return texts.STATUS_LABELS["suggested"]
 
 
+def send_line(step: Step, today: dt.date) -> str:
+    """When and to whom a step's message goes; "" for a step without one."""
+    if not step.message:
+        return ""
+    to = step.to or texts.HIRING_TEAM
+    if step.status == "done" or step.send_on is None:
+        return texts.SEND_SENT.format(to=to) if step.status == "done" else ""
+    if step.send_on <= today:
+        return texts.SEND_NOW.format(to=to)
+    return texts.SEND_LATER.format(day=step.send_on.isoformat(), to=to)
+
+
 def step_view(step: Step, today: dt.date, rejection: Rejection) -> StepView:
     strategy = strategies.BY_KEY.get(step.strategy)
-    later = ""
-    if step.strategy == "keep_door_open":
-        later = outreach.reconnect_message(rejection)
     return StepView(
         number=step.priority,
         strategy=strategy.title if strategy else texts.UNKNOWN_STRATEGY,
@@ -82,5 +93,6 @@ def step_view(step: Step, today: dt.date, rejection: Rejection) -> StepView:
         what_to_do=step.detail,
         time=minutes_text(step.minutes) if step.minutes else "",
         message=step.message,
-        later_message=later,
+        send_line=send_line(step, today),
+        mail_link=outreach.mail_link(step.message) if step.message else "",
     )

@@ -60,9 +60,10 @@ def _step_block(view: StepView) -> list[str]:
     if view.time:
         lines += ["", f"**{texts.TIME_LABEL}:** {view.time}"]
     if view.message:
-        lines += ["", f"**{texts.MESSAGE_LABEL}:**", "", _indent(view.message)]
-    if view.later_message:
-        lines += ["", f"**{texts.LATER_MESSAGE_LABEL}:**", "", _indent(view.later_message)]
+        lines += ["", f"**{texts.MESSAGE_LABEL}:**"]
+        if view.send_line:
+            lines += ["", f"{escape(view.send_line)}."]
+        lines += ["", _indent(view.message)]
     return lines + [""]
 
 
@@ -80,7 +81,7 @@ def plan_markdown(rejection: Rejection, steps: Sequence[Step], today: dt.date | 
             today=today.isoformat(),
         ),
         "",
-        texts.PLAN_PROGRESS.format(text=done.text) if done.total else texts.PLAN_NO_PROGRESS,
+        texts.PLAN_PROGRESS.format(text=done.count_text) if done.total else texts.PLAN_NO_PROGRESS,
         "",
     ]
     if done.overdue:

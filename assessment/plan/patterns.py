@@ -1,8 +1,11 @@
 """Patterns across one owner's rejections, exactly as ``domain.md`` defines them.
 
 - **recurring concern**: a skill the interviewer rated ``concern`` or ``strong concern``, or in
-  the ``growth area`` quadrant, in three or more rejections. (A growth area needs the
-  interviewer rating to be low, so in SQL both read as "interviewer rating <= 2".)
+  the ``growth area`` quadrant, in three or more rejections. The interviewer's side is the one
+  of :func:`assessment.scoring.assessment_of`: the rating, or, where the interviewer gave none,
+  the confirmed findings (a concern among them wins). A growth area (and a blind spot) is
+  exactly a concern on that side, so in SQL this reads as "interviewer rating <= 2, or no
+  rating and a confirmed finding of polarity -1".
 - **stage wall**: three or more rejections ended at the same stage.
 - **no progress**: the average combined score did not rise across the last three rejections
   that have one (each no higher than the one before). Rejections not rated at all are left
@@ -21,7 +24,7 @@ from __future__ import annotations
 import datetime as dt
 import itertools
 from collections import defaultdict
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from sqlite_utils import Database
@@ -29,7 +32,7 @@ from sqlite_utils import Database
 from assessment import storage
 from assessment.names import rejection_in_sentence
 from assessment.plan import texts
-from assessment.scoring import quadrant
+from assessment.scoring import Assessment
 from assessment.skills import SKILL_KEYS, SKILL_NAMES, STAGE_KEYS, STAGES
 from assessment.views.progress import Filters, filter_sql
 
@@ -37,6 +40,7 @@ MIN_REJECTIONS = 3
 REPEATS = 3  # how many rejections make a repeat
 NAMED = 3  # how many rejections a sentence names before "and N more"
 TOLERANCE = 1e-9
+_SKILL_LIST = ", ".join(f"'{key}'" for key in SKILL_KEYS)  # constants, no user text
 
 
 @dataclass(frozen=True)
@@ -60,18 +64,10 @@ class RejectionSummary:
     concerns: frozenset[str] = frozenset()
 
 
-def concern_skills(
-    self_ratings: Mapping[str, int | None], interviewer_ratings: Mapping[str, int | None]
-) -> frozenset[str]:
-    """Skills rated (strong) concern by the interviewer or in the growth area quadrant."""
-    found = set()
-    for key in SKILL_KEYS:
-        theirs = interviewer_ratings.get(key)
-        if theirs is not None and theirs <= 2:
-            found.add(key)
-        elif quadrant(self_ratings.get(key), theirs) == "growth_area":
-            found.add(key)
-    return frozenset(found)
+def concern_skills(assessment: Assessment) -> frozenset[str]:
+    """Skills the interviewer's side of this assessment calls a (strong) concern: its blind
+    spots and growth areas."""
+    return frozenset(s.key for s in assessment.skills if s.interviewer_side == "concern")
 
 
 def _order(row: RejectionSummary) -> tuple[str, int]:
@@ -177,6 +173,13 @@ def _candidate_rows(db: Database, owner: str, filters: Filters | None) -> list[R
         ),
         concern AS MATERIALIZED (
             SELECT rejection_id, skill FROM rated WHERE interviewer_value <= 2
+            UNION
+            SELECT f.rejection_id, f.key FROM findings f
+            WHERE f.rejection_id IN (SELECT id FROM chosen) AND f.polarity < 0
+                AND f.key IN ({_SKILL_LIST})
+                AND NOT EXISTS (
+                    SELECT 1 FROM ratings x WHERE x.rejection_id = f.rejection_id
+                        AND x.source = 'interviewer' AND x.skill = f.key)
         ),
         repeated_skill AS (
             SELECT skill FROM concern GROUP BY skill HAVING count(*) >= {REPEATS}

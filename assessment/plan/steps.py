@@ -18,9 +18,9 @@ from dataclasses import dataclass, replace
 from sqlite_utils import Database
 
 from assessment import storage
-from assessment.models import Action, Rejection, Step
+from assessment.models import Action, Rejection, Settings, Step
 from assessment.names import rejection_in_sentence
-from assessment.plan import exercises, strategies, texts
+from assessment.plan import exercises, outreach, strategies, texts
 from assessment.plan.patterns import Pattern, find_patterns
 from assessment.scoring import assessment_of
 
@@ -32,13 +32,35 @@ def suggest_steps(
     patterns: Sequence[Pattern] = (),
     recent_rejections: int = 1,
     rejection_labels: dict[int, str] | None = None,
+    settings: Settings | None = None,
 ) -> list[Step]:
-    """The suggested steps of one rejection, in the table's order, with unique priorities.
+    """The suggested steps of one rejection, with unique priorities and dated messages.
 
     ``recent_rejections`` counts the owner's rejections in the last
     :data:`strategies.WINDOW_DAYS` days, this one included; ``rejection_labels`` names
-    rejections by id for ``change_tactics``.
+    rejections by id for ``change_tactics``; ``settings`` sign the messages.
     """
+    found = _suggested(
+        rejection,
+        today=today,
+        patterns=patterns,
+        recent_rejections=recent_rejections,
+        rejection_labels=rejection_labels,
+        settings=settings,
+    )
+    return in_order(found, today)
+
+
+def _suggested(
+    rejection: Rejection,
+    *,
+    today: dt.date,
+    patterns: Sequence[Pattern] = (),
+    recent_rejections: int = 1,
+    rejection_labels: dict[int, str] | None = None,
+    settings: Settings | None = None,
+) -> list[Step]:
+    """The table walked, in its order, numbered (messages not dated yet)."""
     situation = strategies.Situation(
         rejection=rejection,
         assessment=assessment_of(rejection),
@@ -46,9 +68,19 @@ def suggest_steps(
         patterns=patterns,
         recent_rejections=recent_rejections,
         rejection_labels=rejection_labels or {},
+        settings=settings or Settings(),
     )
     found = [step for strategy in strategies.TABLE for step in strategy.build(situation)]
     return [replace(step, priority=i) for i, step in enumerate(found, start=1)]
+
+
+def in_order(steps: Sequence[Step], today: dt.date) -> list[Step]:
+    """Messages dated (:func:`outreach.schedule`: one conversation per contact), then numbered
+    again: the plan's order, except that messages meant for a later day come last, by date."""
+    dated = outreach.schedule(steps, today)
+    now = [s for s in dated if not (s.send_on and s.send_on > today)]
+    later = sorted((s for s in dated if s.send_on and s.send_on > today), key=lambda s: s.send_on)
+    return [replace(step, priority=i) for i, step in enumerate([*now, *later], start=1)]
 
 
 def _status(action: Action) -> str:
@@ -56,7 +88,7 @@ def _status(action: Action) -> str:
 
 
 # Strategies whose steps are told apart by their title, not by skill alone.
-_MATCH_BY_TITLE_ONLY = ("ask_feedback", "change_tactics")
+_MATCH_BY_TITLE_ONLY = ("ask_feedback", "keep_door_open", "change_tactics")
 
 
 def merge_actions(steps: Sequence[Step], actions: Sequence[Action]) -> list[Step]:
@@ -77,7 +109,7 @@ def merge_actions(steps: Sequence[Step], actions: Sequence[Action]) -> list[Step
             for n, action in enumerate(actions):
                 if n in used or (action.strategy, action.skill) != (step.strategy, step.skill):
                     continue
-                if exact and action.title != step.title:
+                if exact and texts.RENAMED_TITLES.get(action.title, action.title) != step.title:
                     continue
                 taken[i] = action
                 used.add(n)
@@ -158,14 +190,15 @@ def build_plan(
         return []
     found = find_patterns(db, owner)
     cited = [i for p in found for i in strategies.cited_ids(p.rejection_ids)]
-    suggested = suggest_steps(
+    suggested = _suggested(
         rejection,
         today=today,
         patterns=found,
         recent_rejections=recent_rejection_count(db, owner, today),
         rejection_labels=rejection_labels(db, owner, cited),
+        settings=storage.get_settings(db, owner),
     )
-    return merge_actions(suggested, rejection.actions)
+    return in_order(merge_actions(suggested, rejection.actions), today)
 
 
 # ---- progress -------------------------------------------------------------------------
@@ -173,36 +206,55 @@ def build_plan(
 
 @dataclass(frozen=True)
 class Progress:
+    """Steps done out of every step in the plan, and the open actions due soon or overdue.
+
+    ``accepted`` counts the steps taken on but not done yet.
+    """
+
     done: int
     total: int
     due_this_week: tuple[Step, ...]
     overdue: tuple[Step, ...]
+    accepted: int = 0
 
     @property
     def fraction(self) -> float:
         return self.done / self.total if self.total else 0.0
 
     @property
-    def text(self) -> str:
+    def count_text(self) -> str:
+        """ "2 of 7 steps done. 1 more taken on." (the Markdown plan's progress line)."""
         if not self.total:
-            return texts.NO_ACTIONS
-        one, many = texts.ACTION_NOUNS
+            return texts.NO_STEPS
+        one, many = texts.STEP_NOUNS
         noun = one if self.total == 1 else many
-        return texts.ACTIONS_DONE.format(done=self.done, total=self.total, noun=noun)
+        line = texts.STEPS_DONE.format(done=self.done, total=self.total, noun=noun)
+        if self.accepted:
+            line += texts.STEPS_ACCEPTED.format(accepted=self.accepted)
+        return line
+
+    @property
+    def text(self) -> str:
+        """:attr:`count_text`, with a pointer to accepting a step while none is taken on."""
+        if self.total and not (self.done or self.accepted):
+            return self.count_text + texts.STEPS_NONE_TAKEN_ON
+        return self.count_text
 
 
 def progress(steps: Sequence[Step], today: dt.date) -> Progress:
-    """Done out of actions (accepted or done), and open actions due soon or overdue.
+    """Done out of all the plan's steps (suggested, accepted or done), and open actions due
+    soon or overdue.
 
-    Suggestions the user has not taken on do not count against them. "This week" is today and
-    the six days after it.
+    Every step counts, so the bar is full only when the whole plan is done; a step dropped from
+    the plan (an action removed) no longer counts. "This week" is today and the six days after
+    it.
     """
-    actions = [s for s in steps if s.status in ("accepted", "done")]
-    open_ = [s for s in actions if s.status == "accepted" and s.due_on is not None]
+    open_ = [s for s in steps if s.status == "accepted" and s.due_on is not None]
     week_end = today + dt.timedelta(days=6)
     return Progress(
-        done=sum(1 for s in actions if s.status == "done"),
-        total=len(actions),
+        done=sum(1 for s in steps if s.status == "done"),
+        total=len(steps),
+        accepted=sum(1 for s in steps if s.status == "accepted"),
         due_this_week=tuple(
             sorted((s for s in open_ if today <= s.due_on <= week_end), key=lambda s: s.due_on)
         ),
@@ -211,10 +263,16 @@ def progress(steps: Sequence[Step], today: dt.date) -> Progress:
 
 
 def accept(db: Database, rejection_id: int, step: Step, owner: str = storage.LOCAL_OWNER) -> int:
-    """The user takes a step on: store it as an action (one transaction)."""
+    """The user takes a step on: store it as an action (one transaction). A message step is
+    due on the day it is meant to go."""
     return storage.add_action(
         db,
         rejection_id,
-        Action(strategy=step.strategy, title=step.title, skill=step.skill, due_on=step.due_on),
+        Action(
+            strategy=step.strategy,
+            title=step.title,
+            skill=step.skill,
+            due_on=step.due_on or step.send_on,
+        ),
         owner,
     )

@@ -6,35 +6,54 @@ walks it; nothing else knows the order. The wording is in :mod:`assessment.plan.
 
 Rules chosen (thresholds are constants below, so tests and docs can name them):
 
-- ``ask_feedback``: status ``not_requested`` (always priority 1), or ``requested`` more than
-  7 days ago and still no answer (a single polite reminder). ``received`` and ``declined``
-  never trigger it: asking again after a clear no would not be calm.
+- ``ask_feedback``: never once feedback text, ratings or findings exist, whatever the status
+  says. Otherwise status ``not_requested`` (always priority 1; its message also thanks them, so
+  it is the one message to send now), or ``requested`` more than 7 days ago and still no answer
+  (a single polite reminder). ``received`` and ``declined`` never trigger it: asking again
+  after a clear no would not be calm.
 - ``make_your_case``: rejected 0-14 days ago, no ``internal_candidate`` or ``role_changed``
-  fit factor, and at least one confirmed strength (both ratings high).
-- ``keep_door_open``: always.
+  fit factor, and at least one confirmed strength. The letter names the user's strengths in
+  plain words and what they are already doing about the gap (the reason's skill first, then the
+  shore-up skills, with the topics named); it never quotes the employer. It waits its turn.
+- ``keep_door_open``: always: a thank-you note to send now, unless the feedback request says
+  thanks already (status ``not_requested``) or went out earlier (``requested``, no answer yet),
+  and a reconnect note for six weeks after the rejection.
+- Messages (:func:`assessment.plan.outreach.schedule`): one conversation per contact. At most one
+  message is due today; make your case, a nudge and the reconnect note each get their own date,
+  at least three days after the message before.
 - ``not_about_you``: any fit factor, or any skill the user rated at least 2 points below the
   interviewer (mapped to 1-5): self-criticism the outside view does not share.
 - ``stay_positive``: mood or confidence 2 or lower, or 3 or more rejections in the last 30 days.
 - ``change_tactics``: one per pattern found across the owner's rejections.
-- ``shore_up``: one per blind spot or growth area, worst combined score first, at most 3 so
-  the plan stays doable. A confirmed strength is never in either quadrant.
-- ``practice_pitch``: whenever at least one skill is rated by anyone; it rehearses the weakest
-  area to work on (or, with none, leading with the top strength).
+- ``shore_up``: one per area to work on that the interviewer rated a concern (a blind spot or
+  growth area), in the areas' order (the assessment's, which puts the reason's skill first), at
+  most 3 so the plan stays doable. Each cites the interviewer's words (the kept finding's quote
+  for that skill), the user's own "do differently" sentence when it names the skill (read with
+  the feedback reader, or naming a topic of the quote), and an exercise on the topics named
+  (:data:`assessment.plan.exercises.TOPICS`).
+- ``practice_pitch``: whenever at least one skill is rated by anyone; it names the strengths to
+  lead with (the first two) and the concerns to answer (the shore-up skills; with none, the
+  first area to work on).
 
-Order: time-sensitive messages first (feedback, make your case, thank-you), then perspective
-and energy (it's not all about you, look after your energy), then what a pattern says, then
-skill work (worst first), then rehearsal, which builds on it.
+Order: the message to send now first (feedback request with thanks, or the thank-you), then
+perspective and energy (it's not all about you, look after your energy), then what a pattern
+says, then skill work (in the areas' order), then rehearsal, which builds on it; messages dated
+later (make your case, the reconnect note) come last, in date order
+(:func:`assessment.plan.steps.suggest_steps`).
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 
-from assessment.models import Rejection, Step
+from assessment.forms import has_feedback
+from assessment.models import Rejection, Settings, Step
 from assessment.plan import exercises, outreach, texts
 from assessment.plan.patterns import Pattern
+from assessment.reading.reader import read_feedback
 from assessment.scoring import Assessment, SkillScore, describe_ratings
 from assessment.skills import FIT_FACTOR_SHORT, SKILL_KEYS, SKILL_NAMES, STAGES, STRATEGIES
 
@@ -42,6 +61,9 @@ NUDGE_AFTER_DAYS = 7
 CASE_WITHIN_DAYS = 14
 CLOSED_DOOR_FACTORS = ("internal_candidate", "role_changed")
 MAX_SHORE_UP = 3
+MAX_TOPICS = 3
+PITCH_LEADS = 2
+CONCERN_QUADRANTS = ("blind_spot", "growth_area")
 FAR_BELOW_GAP = 2.0
 LOW_MOOD = 2
 MANY_REJECTIONS = 3
@@ -55,7 +77,8 @@ class Situation:
     """What the strategies read: one rejection and its assessment, plus the owner's history.
 
     ``recent_rejections`` counts the owner's rejections in the last :data:`WINDOW_DAYS` days,
-    this one included; ``rejection_labels`` names rejections by id for ``change_tactics``.
+    this one included; ``rejection_labels`` names rejections by id for ``change_tactics``;
+    ``settings`` sign every message.
     """
 
     rejection: Rejection
@@ -64,6 +87,7 @@ class Situation:
     patterns: Sequence[Pattern] = ()
     recent_rejections: int = 1
     rejection_labels: Mapping[int, str] = field(default_factory=dict)
+    settings: Settings = field(default_factory=Settings)
 
 
 # ---- small pieces of wording ---------------------------------------------------------------
@@ -86,6 +110,10 @@ def pitch_title(skill: str) -> str:
     return texts.TITLE_PITCH.format(skill=SKILL_NAMES[skill])
 
 
+def pitch_lead_title(skill: str) -> str:
+    return texts.TITLE_PITCH_LEAD.format(skill=SKILL_NAMES[skill])
+
+
 def tactic_title(kind: str, skill: str | None = None, stage: str | None = None) -> str:
     if kind == "recurring_concern" and skill in SKILL_NAMES:
         return texts.TITLE_CONCERN.format(skill=SKILL_NAMES[skill])
@@ -105,10 +133,107 @@ def reconnect_date(rejection: Rejection) -> dt.date:
 # ---- one function per strategy ----------------------------------------------------------
 
 
-def ask_feedback(situation: Situation) -> list[Step]:
-    rejection, today = situation.rejection, situation.today
+# ---- what the interviewer and the user said about a skill ------------------------------------
+
+
+def concerns(assessment: Assessment) -> list[SkillScore]:
+    """The areas to work on that the interviewer rated a concern, in the areas' order."""
+    scores = assessment.by_key()
+    found = [scores[h.key] for h in assessment.weaknesses if h.key in scores]
+    return [s for s in found if s.quadrant in CONCERN_QUADRANTS]
+
+
+def topics_in(text: str, skill: str | None = None) -> list[str]:
+    """The topics of :data:`exercises.TOPICS` that ``text`` names (only ``skill``'s when given),
+    in the order it names them."""
+    lowered = text.lower()
+    found = []
+    for topic in exercises.TOPICS:
+        if skill is not None and topic.skill != skill:
+            continue
+        starts = [m.start() for p in topic.patterns for m in re.finditer(r"(?<!\w)" + p, lowered)]
+        if starts:
+            found.append((min(starts), topic.name))
+    return [name for _, name in sorted(found)]
+
+
+def interviewer_words(rejection: Rejection, skill: str) -> str:
+    """The quote of the kept finding for ``skill`` (a concern first), on one line; or ""."""
+    findings = [f for f in rejection.feedback.findings if f.key == skill]
+    findings.sort(key=lambda f: f.polarity >= 0)
+    return " ".join(findings[0].quote.split()) if findings else ""
+
+
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+|\n+")
+_CLAUSE_BREAK = re.compile(r"\s*(?:[;,]|\band\b|\bbut\b|\bthen\b)\s*", re.IGNORECASE)
+
+
+def _names_skill(text: str, skill: str, topics: Sequence[str]) -> bool:
+    if any(f.key == skill for f in read_feedback(text)):
+        return True
+    return bool(set(topics_in(text)) & set(topics)) or bool(topics_in(text, skill))
+
+
+def own_words(rejection: Rejection, skill: str, topics: Sequence[str] = ()) -> str:
+    """The user's own "do differently" words that name ``skill``: the first sentence the
+    feedback reader reads as that skill, or that names a topic of the skill (``topics``: those
+    of the interviewer's words), narrowed to its clause that does when one does; or ""."""
+    for sentence in _SENTENCE_END.split(rejection.reflection.do_differently):
+        sentence = " ".join(sentence.split())
+        if not sentence or not _names_skill(sentence, skill, topics):
+            continue
+        clauses = [c for c in _CLAUSE_BREAK.split(sentence) if c]
+        naming = [c for c in clauses if _names_skill(c, skill, topics)]
+        if len(clauses) > 1 and len(naming) == 1:
+            return naming[0].rstrip(".!?")
+        return sentence.rstrip(".!?")
+    return ""
+
+
+def skill_topics(situation: Situation, skill: str) -> list[str]:
+    """The topics named for ``skill``: in the reason (when it points at the skill), the
+    interviewer's words and the user's own, at most :data:`MAX_TOPICS`."""
+    rejection = situation.rejection
+    reason = situation.assessment.reason
+    quote = interviewer_words(rejection, skill)
+    named = topics_in(reason.phrase, skill) if reason is not None and reason.key == skill else []
+    named += topics_in(quote)  # the interviewer's words on this skill: every topic counts
+    named += topics_in(own_words(rejection, skill, topics_in(quote)), skill)
+    found: list[str] = []
+    for topic in named:
+        if topic not in found:
+            found.append(topic)
+    return found[:MAX_TOPICS]
+
+
+def gaps(situation: Situation) -> list[tuple[str, list[str]]]:
+    """What the messages say the user is working on: the skill the reason points at (unless it
+    is a strength), then the interviewer's concerns, each with its topics."""
+    assessment = situation.assessment
+    keys = [s.key for s in concerns(assessment)]
+    reason = assessment.reason
+    strong = {h.key for h in assessment.strengths}
+    if reason is not None and reason.key not in keys and reason.key not in strong:
+        keys.insert(0, reason.key)
+    return [(key, skill_topics(situation, key)) for key in keys]
+
+
+# ---- one function per strategy ----------------------------------------------------------
+
+
+def asks_for_feedback(rejection: Rejection) -> bool:
+    """Whether the first message asks for feedback: none requested and none there."""
     fb = rejection.feedback
-    if fb.status == "not_requested":
+    return fb.status == "not_requested" and not has_feedback(fb)
+
+
+def ask_feedback(situation: Situation) -> list[Step]:
+    rejection, today, settings = situation.rejection, situation.today, situation.settings
+    fb = rejection.feedback
+    if has_feedback(fb):
+        return []
+    to = outreach.recipient(rejection)
+    if asks_for_feedback(rejection):
         return [
             Step(
                 strategy="ask_feedback",
@@ -118,8 +243,10 @@ def ask_feedback(situation: Situation) -> list[Step]:
                 ),
                 priority=0,
                 detail=texts.ASK_DETAIL,
-                message=outreach.feedback_request(rejection),
+                message=outreach.feedback_request(rejection, settings),
                 minutes=10,
+                to=to,
+                send_on=today,
             )
         ]
     if fb.status != "requested" or fb.requested_on is None:
@@ -139,8 +266,10 @@ def ask_feedback(situation: Situation) -> list[Step]:
             ),
             priority=0,
             detail=texts.NUDGE_DETAIL,
-            message=outreach.feedback_reminder(rejection),
+            message=outreach.feedback_reminder(rejection, settings),
             minutes=5,
+            to=to,
+            send_on=today,
         )
     ]
 
@@ -152,24 +281,23 @@ def make_your_case(situation: Situation) -> list[Step]:
         return []
     if any(f in rejection.fit_factors for f in CLOSED_DOOR_FACTORS):
         return []
-    strengths = outreach.case_strengths(rejection, assessment)
-    if not strengths:
+    confirmed = assessment.in_quadrant("confirmed_strength")
+    if not confirmed:
         return []
     cited = texts.CASE_CITED_SEPARATOR.join(
-        texts.CASE_CITED.format(skill=s.name, ratings=describe_ratings(s)) for s in strengths[:3]
+        texts.CASE_CITED.format(skill=s.name, ratings=describe_ratings(s)) for s in confirmed[:3]
     )
-    count = len(strengths)
+    count = len(confirmed)
     noun = texts.CASE_ONE_STRENGTH if count == 1 else texts.CASE_STRENGTHS.format(count=count)
-    link = ""
-    if rejection.reason_given and strengths[0].key in outreach.skills_answering_reason(rejection):
-        link = texts.CASE_LINK.format(skill=strengths[0].name)
+    found = gaps(situation)
+    answers = texts.CASE_ANSWERS.format(skill=SKILL_NAMES[found[0][0]]) if found else ""
     why = texts.CASE_WHY.format(
         company=rejection.company,
         when=_ago(age),
         within_days=CASE_WITHIN_DAYS,
         strengths=noun,
         cited=cited,
-        link=link,
+        answers=answers,
     )
     return [
         Step(
@@ -178,27 +306,55 @@ def make_your_case(situation: Situation) -> list[Step]:
             why=why,
             priority=0,
             detail=texts.CASE_DETAIL,
-            message=outreach.make_your_case(rejection, assessment),
+            message=outreach.make_your_case(rejection, assessment, situation.settings, found),
             minutes=20,
+            to=outreach.recipient(rejection),
+            send_on=situation.today,
         )
     ]
+
+
+def thanks_already_sent(rejection: Rejection) -> bool:
+    """Whether the thanks went out with a feedback request that has no answer yet."""
+    fb = rejection.feedback
+    return fb.status == "requested" and not has_feedback(fb)
 
 
 def keep_door_open(situation: Situation) -> list[Step]:
-    rejection = situation.rejection
-    return [
+    rejection, settings = situation.rejection, situation.settings
+    to = outreach.recipient(rejection)
+    result = []
+    if not asks_for_feedback(rejection) and not thanks_already_sent(rejection):
+        result.append(
+            Step(
+                strategy="keep_door_open",
+                title=texts.TITLE_THANKS,
+                why=texts.DOOR_WHY.format(company=rejection.company),
+                priority=0,
+                detail=texts.DOOR_DETAIL,
+                message=outreach.thank_you_note(rejection, settings),
+                minutes=10,
+                to=to,
+                send_on=situation.today,
+            )
+        )
+    reconnect_on = reconnect_date(rejection)
+    result.append(
         Step(
             strategy="keep_door_open",
-            title=texts.TITLE_DOOR,
-            why=texts.DOOR_WHY.format(
-                company=rejection.company, reconnect_on=reconnect_date(rejection).isoformat()
+            title=texts.TITLE_RECONNECT,
+            why=texts.RECONNECT_WHY.format(
+                company=rejection.company, reconnect_on=reconnect_on.isoformat()
             ),
             priority=0,
-            detail=texts.DOOR_DETAIL,
-            message=outreach.thank_you_note(rejection),
+            detail=texts.RECONNECT_DETAIL,
+            message=outreach.reconnect_message(rejection, settings, gaps(situation)),
             minutes=10,
+            to=to,
+            send_on=reconnect_on,
         )
-    ]
+    )
+    return result
 
 
 def far_below(assessment: Assessment) -> list[SkillScore]:
@@ -306,69 +462,108 @@ def change_tactics(situation: Situation) -> list[Step]:
     return result
 
 
-def _weak_spots(assessment: Assessment) -> list[SkillScore]:
-    spots = [s for s in assessment.skills if s.quadrant in ("blind_spot", "growth_area")]
-    return sorted(spots, key=lambda s: (s.combined, s.quadrant != "blind_spot"))
+def _combined(score: SkillScore) -> str:
+    return texts.COMBINED.format(value=score.combined) if score.combined is not None else ""
 
 
 def shore_up(situation: Situation) -> list[Step]:
+    rejection = situation.rejection
     result = []
-    for s in _weak_spots(situation.assessment)[:MAX_SHORE_UP]:
+    for s in concerns(situation.assessment)[:MAX_SHORE_UP]:
+        quote = interviewer_words(rejection, s.key)
+        mine = own_words(rejection, s.key, topics_in(quote))
+        topics = skill_topics(situation, s.key)
         exercise = exercises.SHORE_UP[s.key]
+        detail = exercise.text
+        if topics:
+            detail = exercises.SHORE_UP_ON_TOPIC[s.key].format(
+                topics=outreach.join_words(topics), topic=topics[0]
+            )
         why = texts.SHORE_UP_WHY.format(
             skill=s.name,
             ratings=describe_ratings(s),
-            kind=texts.SHORE_UP_KINDS[s.quadrant],
-            combined=s.combined,
+            kind=texts.SHORE_UP_KINDS.get(s.quadrant or "", texts.SHORE_UP_KIND_CONCERN),
+            combined=_combined(s),
         )
+        why += texts.SHORE_UP_NOTES.get(s.quadrant or "", "")
+        if quote:
+            why += texts.SHORE_UP_SAID.format(quote=quote)
+        if mine:
+            why += texts.SHORE_UP_YOU_WROTE.format(text=mine)
         result.append(
             Step(
                 strategy="shore_up",
                 title=shore_up_title(s.key),
-                why=why + texts.SHORE_UP_NOTES[s.quadrant],
+                why=why,
                 priority=0,
                 skill=s.key,
-                detail=exercise.text,
+                detail=detail,
                 minutes=exercise.minutes,
             )
         )
     return result
 
 
+def _pitch_answer(situation: Situation, score: SkillScore) -> str:
+    topics = skill_topics(situation, score.key)
+    shown = texts.PITCH_DETAIL_TOPICS.format(topics=outreach.join_words(topics)) if topics else ""
+    return texts.PITCH_DETAIL_ANSWER.format(
+        skill=score.name, topics=shown, answer=exercises.PITCH_ANSWER[score.key]
+    )
+
+
 def practice_pitch(situation: Situation) -> list[Step]:
     assessment = situation.assessment
-    rated = [s for s in assessment.skills if s.rated]
+    rated = [s for s in assessment.skills if s.rated or s.quadrant is not None]
     if not rated:
         return []
-    strongest = max(rated, key=lambda s: s.combined)
-    weak_keys = [h.key for h in assessment.weaknesses]
-    target = assessment.by_key()[weak_keys[0]] if weak_keys else strongest
-    if target.key == strongest.key:
-        others = [s for s in rated if s.key != target.key]
-        lead = max(others, key=lambda s: s.combined) if others else None
+    scores = assessment.by_key()
+    leads = [scores[h.key] for h in assessment.strengths[:PITCH_LEADS] if h.key in scores]
+    answers = concerns(assessment)[:MAX_SHORE_UP]
+    if not answers:
+        answers = [scores[h.key] for h in assessment.weaknesses[:1] if h.key in scores]
+    if answers:
+        title, skill = pitch_title(answers[0].key), answers[0].key
     else:
-        lead = strongest
-    lead_text = (
+        first = leads[0] if leads else max(rated, key=lambda s: s.combined or 0)
+        title, skill = pitch_lead_title(first.key), first.key
+    lead = (
         texts.PITCH_LEAD.format(
-            skill=lead.name, ratings=describe_ratings(lead), combined=lead.combined
+            skills=outreach.join_words(
+                [
+                    texts.PITCH_LEAD_ONE.format(skill=s.name, ratings=describe_ratings(s))
+                    for s in leads
+                ]
+            )
         )
-        if lead and lead.combined >= 3.0
+        if leads
         else texts.PITCH_LEAD_UNSURE
     )
+    answer = (
+        texts.PITCH_ANSWER_WHY.format(
+            skills=outreach.join_words(
+                [
+                    texts.PITCH_ANSWER_ONE.format(skill=s.name, ratings=describe_ratings(s))
+                    for s in answers
+                ]
+            )
+        )
+        if answers
+        else texts.PITCH_NOTHING_TO_ANSWER
+    )
+    detail_answers = texts.PITCH_SEPARATOR.join(_pitch_answer(situation, s) for s in answers)
+    if not answers:
+        detail_answers = texts.PITCH_DETAIL_NO_CONCERN.format(answer=exercises.PITCH_ANSWER[skill])
     return [
         Step(
             strategy="practice_pitch",
-            title=pitch_title(target.key),
-            why=texts.PITCH_WHY.format(
-                lead=lead_text,
-                skill=target.name,
-                ratings=describe_ratings(target),
-                combined=target.combined,
-            ),
+            title=title,
+            why=texts.PITCH_WHY.format(lead=lead, answer=answer),
             priority=0,
-            skill=target.key,
+            skill=skill,
             detail=texts.PITCH_DETAIL.format(
-                skill=target.name, answer=exercises.PITCH_ANSWER[target.key]
+                lead=outreach.join_words([s.name for s in leads]) or texts.PITCH_YOUR_STRONGEST,
+                answers=detail_answers,
             ),
             minutes=exercises.PITCH_MINUTES,
         )
@@ -404,12 +599,14 @@ TABLE: tuple[Strategy, ...] = (
 BY_KEY: dict[str, Strategy] = {strategy.key: strategy for strategy in TABLE}
 
 KNOWN_TITLES: frozenset[str] = frozenset(
-    [texts.TITLE_ASK, texts.TITLE_NUDGE, texts.TITLE_CASE, texts.TITLE_DOOR]
+    [texts.TITLE_ASK, texts.TITLE_NUDGE, texts.TITLE_CASE]
+    + [texts.TITLE_THANKS, texts.TITLE_RECONNECT]
     + [texts.TITLE_NOT_YOU, texts.TITLE_ENERGY]
     + list(texts.TACTIC_TITLES.values())
     + [tactic_title("recurring_concern", skill=k) for k in SKILL_KEYS]
     + [tactic_title("stage_wall", stage=k) for k in STAGES]
     + [shore_up_title(k) for k in SKILL_KEYS]
     + [pitch_title(k) for k in SKILL_KEYS]
+    + [pitch_lead_title(k) for k in SKILL_KEYS]
 )
 """Every title the strategies write. A title outside it came from stored (user) data."""

@@ -21,7 +21,11 @@ WHY_LABEL = "Why"
 DETAIL_LABEL = "What to do"
 TIME_LABEL = "Time"
 MESSAGE_LABEL = "Message to adapt and send"
-LATER_MESSAGE_LABEL = "For later, a reconnect message"
+SEND_NOW = "Send today, to {to}"
+SEND_LATER = "Send on {day}, to {to}"
+SEND_SENT = "Sent, to {to}"
+HIRING_TEAM = "the hiring team"
+MAIL_LINK = "Open in your mail app"
 
 MINUTES = "about {minutes} minutes"
 HOURS = "about {hours} {unit}"
@@ -33,29 +37,40 @@ AND_MINUTES = " {minutes} minutes"
 PLAN_HEADING = "# Next steps: {company}, {role}"
 PLAN_INTRO = "Rejected on {rejected_on} at the {stage} stage. Plan as of {today}."
 PLAN_PROGRESS = "Progress: {text}"
-PLAN_NO_PROGRESS = "Progress: no actions taken on yet."
+PLAN_NO_PROGRESS = "Progress: no steps yet."
 PLAN_OVERDUE = "Overdue: {titles}."
 PLAN_DUE_THIS_WEEK = "Due this week: {titles}."
 PLAN_EMPTY = "There are no steps for this rejection."
 
 # ---- progress of a plan ----------------------------------------------------------------
 
-NO_ACTIONS = "No actions yet: accept a step to add it to your plan."
-ACTIONS_DONE = "{done} of {total} {noun} done."
-ACTION_NOUNS = ("action", "actions")
+NO_STEPS = "No steps in this plan yet."
+STEPS_DONE = "{done} of {total} {noun} done."
+STEP_NOUNS = ("step", "steps")
+STEPS_ACCEPTED = " {accepted} more taken on."
+STEPS_NONE_TAKEN_ON = " Accept a step to add it to your plan."
 
 # ---- step titles -----------------------------------------------------------------------
 
-TITLE_ASK = "Ask for honest feedback"
+TITLE_ASK = "Thank them and ask for honest feedback"
 TITLE_NUDGE = "Send one polite reminder about feedback"
 TITLE_CASE = "Send a calm follow-up that makes your case"
-TITLE_DOOR = "Send a thank-you note and note a date to reconnect"
+TITLE_THANKS = "Send a thank-you note"
+TITLE_RECONNECT = "Reconnect later with a short update"
+TITLE_DOOR = TITLE_THANKS  # the earlier name of the thank-you step's title, still imported
 TITLE_NOT_YOU = "Name what was outside your control"
 TITLE_ENERGY = "Plan something that gives you energy this week"
 TITLE_SHORE_UP = "Shore up {skill}"
 TITLE_PITCH = "Practise your pitch, answering on {skill}"
+TITLE_PITCH_LEAD = "Practise your pitch, leading with {skill}"
 TITLE_CONCERN = "Change how you prepare for {skill}"
 TITLE_STAGE_WALL = "Change your approach at the {stage} stage"
+
+# Titles of earlier versions, as stored in actions, and the step each one is now.
+RENAMED_TITLES = {
+    "Ask for honest feedback": TITLE_ASK,
+    "Send a thank-you note and note a date to reconnect": TITLE_THANKS,
+}
 
 # The change_tactics title of each pattern kind when it names no skill or stage.
 TACTIC_TITLES = {
@@ -76,7 +91,8 @@ UNNAMED_REJECTION = "rejection {id}"
 ASK_WHY = (
     "You have not asked {company} for feedback yet, and their answer came {when}. "
     "A short, polite request sent soon is the one most likely to get a reply, and "
-    "their view is what the rest of this plan learns from."
+    "their view is what the rest of this plan learns from. The same message thanks them, "
+    "so it is the only one to send now."
 )
 ASK_DETAIL = (
     "Send the message below to your contact or the recruiter. Then set the "
@@ -95,37 +111,51 @@ NUDGE_DETAIL = (
 CASE_WHY = (
     "{company} said no {when}, within {within_days} days, and nothing "
     "you recorded says the door is closed (no internal candidate, no cancelled role). "
-    "You have {strengths}: {cited}.{link}"
+    "You have {strengths}: {cited}.{answers}"
 )
 CASE_ONE_STRENGTH = "a confirmed strength"
 CASE_STRENGTHS = "{count} confirmed strengths"
 CASE_CITED = "{skill} ({ratings})"
 CASE_CITED_SEPARATOR = "; "
-CASE_LINK = " {skill} speaks directly to the reason they gave."
+CASE_ANSWERS = (
+    " The follow-up answers their reason with what you bring and what you are already doing "
+    "about {skill}, in your own words, without quoting them back."
+)
 CASE_DETAIL = (
-    "Fill in one concrete example with a number for each strength, then send it once. "
-    "Keep it to facts; no need to ask them to reconsider in so many words."
+    "Read it once more and add one concrete example with a number if you have one, then send "
+    "it once, on its date: a few days after your first message, so the two do not arrive "
+    "together. Keep it to facts; no need to ask them to reconsider in so many words."
 )
 
-SHORE_UP_WHY = "For {skill}, {ratings}: {kind} (combined {combined:.1f} of 5)."
+SHORE_UP_WHY = "For {skill}, {ratings}: {kind}{combined}."
 SHORE_UP_KINDS = {"blind_spot": "a blind spot", "growth_area": "a growth area"}
+SHORE_UP_KIND_CONCERN = "a concern the interviewer raised"
 SHORE_UP_NOTES = {
     "blind_spot": " You saw it higher than the interviewer did, which makes it the most "
     "useful thing to learn from.",
-    "growth_area": " You both see room to grow, so practice will show.",
+    "growth_area": " It is the gap this interview showed, so practice will show.",
 }
+SHORE_UP_SAID = ' The interviewer\'s words: "{quote}"'
+SHORE_UP_YOU_WROTE = ' You wrote you would do differently: "{text}".'
+COMBINED = " (combined {value:.1f} of 5)"
 
-PITCH_WHY = (
-    "Before the next interview, {lead}, and have a ready answer for {skill} "
-    "({ratings}, combined {combined:.1f})."
-)
-PITCH_LEAD = "lead with {skill} ({ratings}, combined {combined:.1f})"
+PITCH_WHY = "Before the next interview, {lead}, and {answer}."
+PITCH_LEAD = "lead with {skills}"
+PITCH_LEAD_ONE = "{skill} ({ratings})"
 PITCH_LEAD_UNSURE = "lead with the skill you feel surest of"
+PITCH_ANSWER_WHY = "have a ready answer for {skills}"
+PITCH_ANSWER_ONE = "{skill} ({ratings})"
+PITCH_NOTHING_TO_ANSWER = "be ready for whatever they probe"
+PITCH_SEPARATOR = "; "
 PITCH_DETAIL = (
-    "Write a 90-second opening about yourself that leads with your strongest skill and one "
-    "result. Then rehearse a short answer for questions on {skill}: "
-    "{answer}. Say both out loud three times, ideally to someone else."
+    "Write a 90-second opening about yourself that leads with {lead}, with a result you can "
+    "point to. Then rehearse a short answer {answers}. Say both out loud three times, ideally "
+    "to someone else."
 )
+PITCH_DETAIL_ANSWER = "on {skill}{topics}: {answer}"
+PITCH_DETAIL_TOPICS = " ({topics})"
+PITCH_DETAIL_NO_CONCERN = "to the question you would least like to be asked: {answer}"
+PITCH_YOUR_STRONGEST = "your strongest skill"
 
 NOT_YOU_FACTORS = "You noted things outside your control: {factors}."
 NOT_YOU_REASON = 'The reason they gave: "{reason}"'
@@ -138,13 +168,20 @@ NOT_YOU_REFLECTED = " You already wrote down part of the second list in your ref
 
 DOOR_WHY = (
     "{company} may hire again, and people who reply graciously are "
-    "remembered. Six weeks after the rejection ({reconnect_on}) is a good "
-    "moment to check in again."
+    "remembered. A short thank-you now keeps the door open; it is the one message to send "
+    "today."
 )
 DOOR_DETAIL = (
-    "Send the thank-you note now and connect with your contact on a professional "
-    "network. Keep any frustration off social media. Add the reconnect date to your "
-    "calendar (the calendar file of your plan has it) and use the reconnect message then."
+    "Send the thank-you note and connect with your contact on a professional network. Keep "
+    "any frustration off social media."
+)
+RECONNECT_WHY = (
+    "Six weeks after the rejection ({reconnect_on}) is a good moment to check in with "
+    "{company} again, with something new to say."
+)
+RECONNECT_DETAIL = (
+    "Accept this step to put the reconnect date in your calendar file. On the day, check that "
+    "the sentence about what you have been working on is true, then send it."
 )
 
 ENERGY_MOOD = "you rated your mood {mood} of 5"
@@ -229,22 +266,29 @@ MONTHS = (
 DAY_MONTH = "{day} {month}"
 MONTH_YEAR = "{month} {year}"
 
-FEEDBACK_REQUEST = (
-    "Subject: Feedback on my interview ({role})",
-    "",
-    "{greeting}",
-    "",
-    "Thank you for letting me know your decision about the {role} role at "
-    "{company}, and for the time you and the team gave me.",
-    "",
-    "Would you be willing to share a few lines of honest feedback: what came across "
-    "as my strengths, and where I fell short? I want to improve, and your view would "
-    "help me prepare better for my next interviews.",
-    "",
-    "I understand if you cannot share much. Thank you either way.",
-    "",
-    "Kind regards,",
-    "[your name]",
+SIGN_OFF = "Kind regards,"
+NO_NAME = (
+    'Add your name here, or once under "Your name and sign-off" on the Next steps page, '
+    "and every message is signed with it."
+)
+
+FIRST_SUBJECT = "Subject: Thank you - {role}"
+FIRST_SUBJECT_ASKING = "Subject: Thank you, and a request for feedback ({role})"
+FIRST_THANKS = (
+    "Thank you for letting me know your decision about the {role} role at {company}, and "
+    "for the time you and the team gave me. I enjoyed learning about {company}."
+)
+FIRST_THANKS_FEEDBACK = (
+    "Thank you as well for the feedback you shared. It gives me something concrete to work on."
+)
+FIRST_ASK = (
+    "Would you be willing to share a few lines of honest feedback: what came across as my "
+    "strengths, and where I fell short? I want to improve, and your view would help me "
+    "prepare better for my next interviews. I understand if you cannot share much."
+)
+FIRST_STAY_IN_TOUCH = (
+    "I would be glad to stay in touch. If a role that fits my background opens in the "
+    "future, I would be happy to hear from you, and I will keep an eye on your openings."
 )
 
 FEEDBACK_REMINDER = (
@@ -259,9 +303,6 @@ FEEDBACK_REMINDER = (
     "Even two or three points would help me: one thing that worked and one thing to "
     "improve. If you cannot share feedback, I understand, and thank you again for your "
     "time.",
-    "",
-    "Kind regards,",
-    "[your name]",
 )
 REMINDER_WHEN = " on {day}"
 
@@ -273,91 +314,84 @@ MAKE_CASE_OPENING = (
     "Thank you again for letting me know about the {role} role. I respect "
     "the decision, and I would like to add one concrete point in case the team's needs "
     "change or a similar role opens.",
-    "",
 )
-MAKE_CASE_ANSWERS_REASON = 'You mentioned: "{reason}" On that point, here is what I would bring:'
-MAKE_CASE_AFTER_REASON = (
-    'You mentioned: "{reason}" I understand. Here is what I would bring to the team:'
+MAKE_CASE_BRING = "What I would bring to the team: {strengths}."
+MAKE_CASE_BRING_SEPARATOR = "; "
+MAKE_CASE_GAP = (
+    "I know that {topic} counts for a lot in this role, and I am already working on it: "
+    "I am {work}."
 )
-MAKE_CASE_NO_REASON = "Here is what I would bring to the team:"
-MAKE_CASE_STRENGTH = (
-    "- {skill}{noted}: [one concrete example from your work, with its result in numbers]"
-)
-MAKE_CASE_NOTED = " (your team noted it as a {seen})"
-MAKE_CASE_NO_STRENGTH = "- [your strongest skill for this role, with one example and its result]"
+MAKE_CASE_ALSO = "I am also {work}."
 MAKE_CASE_CLOSING = (
-    "",
     "If anything changes, or if another role on the team could use this, I would welcome "
-    "a short conversation. Either way, thank you for the time you gave me.",
-    "",
-    "Kind regards,",
-    "[your name]",
+    "a short conversation. Either way, thank you for the time you gave me."
 )
 
-THANK_YOU_NOTE = (
-    "Subject: Thank you - {role}",
-    "",
-    "{greeting}",
-    "",
-    "Thank you for letting me know, and for the time you and the team spent with me "
-    "on the {role} role. I enjoyed learning about {company}.",
-    "",
-    "I would be glad to stay in touch. If a role that fits my background opens in the "
-    "future, I would be happy to hear from you, and I will keep an eye on your openings.",
-    "",
-    "All the best to you and the team,",
-    "[your name]",
-)
-
-RECONNECT_MESSAGE = (
+RECONNECT_OPENING = (
     "Subject: Checking in - {role} at {company}",
     "",
     "{greeting}",
-    "",
-    "We spoke in {month_year} about the {role} role at "
-    "{company}. Since then I have [one thing you learned, built or "
-    "finished since then].",
-    "",
-    "Is your team hiring for a similar role now, or likely to be soon? I would be glad "
-    "to be considered, and happy to have a short call if that is useful.",
-    "",
-    "Kind regards,",
-    "[your name]",
 )
+RECONNECT_SINCE = (
+    "We spoke in {month_year} about the {role} role at {company}. Since then I have been {work}."
+)
+RECONNECT_SINCE_NOTHING = (
+    "We spoke in {month_year} about the {role} role at {company}, and I have kept building my "
+    "experience since then."
+)
+RECONNECT_ASK = (
+    "Is your team hiring for a similar role now, or likely to be soon? I would be glad "
+    "to be considered, and happy to have a short call if that is useful."
+)
+WORK_SEPARATOR = ", and "
+
+# What a strength brings, in the user's own plain words (a letter never names the app's labels).
+STRENGTH_WORDS: dict[str, str] = {
+    "communication": "I explain my work clearly and keep my answers structured and to the point",
+    "role_knowledge": "I have a solid, current command of the core skills of the job",
+    "problem_solving": "I frame a problem before solving it and talk through the trade-offs",
+    "evidence": "I can walk you through concrete results from my past work",
+    "preparation": "I do my homework on the business and its customers",
+    "collaboration": "I work well across teams and take ownership of what I deliver",
+    "motivation": "I am genuinely motivated by this kind of work and by what your team does",
+    "composure": "I stay calm and steady under pressure",
+}
+
+# What the user is already doing about a gap, completing "I am ..." ({topics}: the topics named).
+WORKING_ON: dict[str, str] = {
+    "communication": "practising shorter, more structured answers",
+    "role_knowledge": "practising the core skills of the job hands-on",
+    "problem_solving": "working through practice problems and reasoning through them out loud",
+    "evidence": "putting numbers on the results of my projects, so their impact is clear",
+    "preparation": "researching each company and its customers more deeply before I apply",
+    "collaboration": "building clearer examples of how I lead and work across teams",
+    "motivation": "getting clearer about which roles and teams fit me best",
+    "composure": "doing mock interviews so that I stay calm under pressure",
+}
+WORKING_ON_TOPICS: dict[str, str] = {
+    "communication": "practising {topics}, with shorter and more structured answers",
+    "role_knowledge": "practising {topics} hands-on, on real problems",
+    "problem_solving": "working through practice problems on {topics}",
+    "evidence": "putting numbers on the results of my projects, so their impact is clear",
+    "preparation": "working on {topics} before every application",
+    "collaboration": "building clearer examples of {topics}",
+    "motivation": "getting clearer about {topics}",
+    "composure": "doing mock interviews to work on {topics}",
+}
+# The gap in plain words when no topic was named, completing "I know that ... counts for a lot".
+GAP_WORDS: dict[str, str] = {
+    "communication": "clear, structured communication",
+    "role_knowledge": "depth in the core skills",
+    "problem_solving": "structured problem solving",
+    "evidence": "concrete, measurable results",
+    "preparation": "knowing the business well",
+    "collaboration": "working across teams",
+    "motivation": "a clear reason for wanting the role",
+    "composure": "staying calm under pressure",
+}
 
 # ---- the calendar file -------------------------------------------------------------------
 
 CALENDAR_NAME = "Rebound: {company}"
-EVENT_SUMMARY = "{done}{title} ({company})"
-EVENT_DONE = "Done: "
-RECONNECT_SUMMARY = "Reconnect with {company}"
-RECONNECT_DESCRIPTION = "Keep the door open: a message you can adapt and send today.\n\n"
-
-# ---- words in the reason given that a skill can answer (make_your_case) -------------------
-
-REASON_WORDS: dict[str, tuple[str, ...]] = {
-    "communication": ("communicat", "clear", "articulat", "present", "explain"),
-    "role_knowledge": (
-        "experience",
-        "skill",
-        "technical",
-        "knowledge",
-        "expert",
-        "hands-on",
-        "qualif",
-        "requirement",
-        "background",
-        "sql",
-        "python",
-        "senior",
-    ),
-    "problem_solving": ("problem", "analytic", "case", "reason", "think", "approach"),
-    "evidence": ("example", "result", "track record", "impact", "experience", "achiev"),
-    "preparation": ("prepar", "research", "understand", "product", "question"),
-    "collaboration": ("team", "lead", "collaborat", "stakeholder", "manage", "ownership"),
-    "motivation": ("motivat", "fit", "culture", "passion", "interest", "why", "values"),
-    "composure": ("confiden", "nervous", "calm", "presence", "pressure"),
-}
-FIT_FACTOR_SKILLS: dict[str, tuple[str, ...]] = {
-    "other_candidate": ("role_knowledge", "evidence"),
-}
+EVENT_SUMMARY = "{title} ({company})"
+EVENT_MESSAGE = "The message to adapt and send today:\n\n"

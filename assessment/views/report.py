@@ -1,4 +1,5 @@
-"""What the Results and Home pages say about one rejection: tables and plain sentences."""
+"""What the Results and Home pages say about one rejection: tables and plain sentences, and
+the same results as a document for ``python -m assessment results``."""
 
 from __future__ import annotations
 
@@ -8,8 +9,18 @@ import pandas as pd  # sqlite-utils loads it anyway
 
 from assessment import storage
 from assessment.models import Rejection
-from assessment.scoring import QUADRANT_MEANING, QUADRANTS, Assessment, assessment_of, format_score
-from assessment.skills import FIT_FACTORS, INTERVIEWER_SCALE
+from assessment.plan.markdown import escape
+from assessment.scoring import (
+    NOT_RATED_BY_INTERVIEWER,
+    QUADRANT_MEANING,
+    QUADRANTS,
+    Assessment,
+    SkillScore,
+    assessment_of,
+    format_score,
+    reason_line,
+)
+from assessment.skills import FIT_FACTORS, INTERVIEWER_SCALE, STAGES
 from assessment.views.figures import radar_figure
 
 if TYPE_CHECKING:
@@ -39,23 +50,43 @@ def skills_table(current: Assessment) -> pd.DataFrame:
             {
                 "Skill": s.name,
                 "You (1-5)": "not sure" if s.self_rating is None else str(s.self_rating),
-                "Interviewer": "not assessed"
-                if s.interviewer_rating is None
-                else INTERVIEWER_SCALE[s.interviewer_rating],
+                "Interviewer": interviewer_text(s),
                 "Interviewer on 1-5": format_score(s.interviewer_mapped)
                 if s.interviewer_mapped is not None
                 else "—",
                 "Combined": format_score(s.combined),
                 "Gap (you - interviewer)": "—" if s.gap is None else f"{s.gap:+.1f}",
-                "Quadrant": QUADRANTS[s.quadrant] if s.quadrant else "—",
+                "Quadrant": QUADRANTS[s.quadrant] if s.quadrant in QUADRANT_ORDER else "—",
             }
         )
     return pd.DataFrame(rows)
 
 
+def interviewer_text(s: SkillScore) -> str:
+    """The interviewer's side of one skill as the table shows it."""
+    if s.interviewer_rating is not None:
+        return INTERVIEWER_SCALE[s.interviewer_rating]
+    if s.from_finding:
+        return f"{s.interviewer_side.capitalize()}, from their feedback"
+    return NOT_RATED_BY_INTERVIEWER
+
+
 def quadrant_groups(current: Assessment) -> dict[str, list[str]]:
-    """Skill names per calibration quadrant (neutral left out), in domain order."""
+    """Skill names per calibration quadrant, in domain order. Skills the interviewer did not
+    rate are in none of them (:func:`not_rated_names`)."""
     return {q: [s.name for s in current.in_quadrant(q)] for q in QUADRANT_ORDER}
+
+
+def not_rated_names(current: Assessment) -> list[str]:
+    """Skills only the user rated: "the interviewer did not rate this"."""
+    return [s.name for s in current.not_rated_by_interviewer()]
+
+
+def not_rated_sentence(current: Assessment) -> str:
+    names = not_rated_names(current)
+    if not names:
+        return ""
+    return f"{NOT_RATED_BY_INTERVIEWER.capitalize()}: {', '.join(names)}."
 
 
 def quadrant_sentence(quadrant: str) -> str:
@@ -82,3 +113,73 @@ def average_text(current: Assessment) -> str:
 
 def rated_count(current: Assessment) -> int:
     return sum(1 for s in current.skills if s.rated)
+
+
+# ---- the results as a document (``python -m assessment results``) ----------------------
+
+
+def _rounded(value: float | None) -> float | None:
+    return None if value is None else round(value, 2)
+
+
+def results_json(rejection_id: int, current: Assessment) -> dict:
+    """The assessment as ``results --format json`` prints it (``docs/format.md``): ``self``
+    on 1-5, ``interviewer`` on the interviewer's own 1-4 (null without a rating, even when a
+    finding stands for it: the quadrant says where that put the skill)."""
+    return {
+        "rejection_id": rejection_id,
+        "skills": [
+            {
+                "key": s.key,
+                "self": s.self_rating,
+                "interviewer": s.interviewer_rating,
+                "combined": _rounded(s.combined),
+                "gap": _rounded(s.gap),
+                "quadrant": s.quadrant,
+            }
+            for s in current.skills
+        ],
+        "strengths": [h.key for h in current.strengths],
+        "areas": [h.key for h in current.weaknesses],
+    }
+
+
+def _cell(text: str) -> str:
+    return escape(text).replace("|", "\\|")
+
+
+def results_markdown(rejection: Rejection, current: Assessment) -> str:
+    """The Results page as a Markdown document: the table, strengths, areas, calibration.
+    User text (company, role, the employer's phrase) is escaped."""
+    title = " · ".join(
+        (escape(rejection.company), escape(rejection.role), STAGES.get(rejection.stage, ""))
+    )
+    lines = [
+        f"# Results: {title}",
+        "",
+        f"Rejected on {rejection.rejected_on.isoformat()}. "
+        f"Average combined score: {average_text(current)}.",
+        "",
+        "| Skill | You (1-5) | Interviewer | Combined | Gap | Quadrant |",
+        "| --- | --- | --- | --- | --- | --- |",
+    ]
+    columns = ["Skill", "You (1-5)", "Interviewer", "Combined", "Gap (you - interviewer)"]
+    for cells in skills_table(current)[[*columns, "Quadrant"]].itertuples(index=False):
+        lines.append("| " + " | ".join(_cell(str(c)) for c in cells) + " |")
+    lines += ["", "## Strengths", ""]
+    lines += [f"- **{h.name}**: {escape(h.reason)}" for h in current.strengths] or [
+        "No clear strength yet."
+    ]
+    lines += ["", "## Areas to work on", ""]
+    for h in current.weaknesses:
+        lines.append(f"- **{h.name}**: {escape(h.reason)}")
+        if h.said:
+            lines.append(f"  {escape(reason_line(h))}")
+    if not current.weaknesses:
+        lines.append("Nothing stands out as weak in what was rated.")
+    lines += ["", "## Calibration", ""]
+    for q, names in quadrant_groups(current).items():
+        lines.append(f"- {QUADRANTS[q]}: {', '.join(names) if names else 'none'}")
+    if not_rated_names(current):
+        lines += ["", escape(not_rated_sentence(current))]
+    return "\n".join(lines) + "\n"
