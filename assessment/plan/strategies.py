@@ -512,6 +512,13 @@ def _pitch_answer(situation: Situation, score: SkillScore) -> str:
     )
 
 
+def _with_ratings(template: str, skills: Sequence[SkillScore]) -> str:
+    """Skills named with the user's own numbers, "A (you rated it 4/5) and B (...)"."""
+    return outreach.join_words(
+        [template.format(skill=s.name, ratings=describe_ratings(s)) for s in skills]
+    )
+
+
 def practice_pitch(situation: Situation) -> list[Step]:
     assessment = situation.assessment
     rated = [s for s in assessment.skills if s.rated or s.quadrant is not None]
@@ -528,26 +535,12 @@ def practice_pitch(situation: Situation) -> list[Step]:
         first = leads[0] if leads else max(rated, key=lambda s: s.combined or 0)
         title, skill = pitch_lead_title(first.key), first.key
     lead = (
-        texts.PITCH_LEAD.format(
-            skills=outreach.join_words(
-                [
-                    texts.PITCH_LEAD_ONE.format(skill=s.name, ratings=describe_ratings(s))
-                    for s in leads
-                ]
-            )
-        )
+        texts.PITCH_LEAD.format(skills=_with_ratings(texts.PITCH_LEAD_ONE, leads))
         if leads
         else texts.PITCH_LEAD_UNSURE
     )
     answer = (
-        texts.PITCH_ANSWER_WHY.format(
-            skills=outreach.join_words(
-                [
-                    texts.PITCH_ANSWER_ONE.format(skill=s.name, ratings=describe_ratings(s))
-                    for s in answers
-                ]
-            )
-        )
+        texts.PITCH_ANSWER_WHY.format(skills=_with_ratings(texts.PITCH_ANSWER_ONE, answers))
         if answers
         else texts.PITCH_NOTHING_TO_ANSWER
     )
