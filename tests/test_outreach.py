@@ -148,3 +148,36 @@ def test_messages_are_calm_and_keep_long_or_odd_names_intact():
 
 def test_feedback_reminder_cites_the_request_date():
     assert "21 November" in outreach.feedback_reminder(REJECTION)
+
+
+# ---- the feedback kit: a short request and a request by right ---------------------------
+
+
+def test_the_short_request_is_a_few_lines_signed_or_saying_where_to_add_a_name():
+    from assessment.models import Settings
+    from assessment.plan.outreach import short_request
+    from tests.cases import data_analyst_case
+
+    case = data_analyst_case()
+    text = short_request(case, Settings(name="Sam Lee", sign_off="Best,"))
+    assert text.startswith("Hi Dana Whitfield,") and text.endswith("Sam Lee")
+    assert "Data Analyst" in text and len(text.split()) < 70
+    unsigned = short_request(case)
+    assert "[" not in unsigned and "Your name and sign-off" in unsigned
+
+
+def test_the_request_by_right_names_the_law_the_documents_and_stays_courteous():
+    from assessment.models import Settings
+    from assessment.plan.jurisdictions import JURISDICTIONS
+    from assessment.plan.outreach import access_request
+    from tests.cases import FEEDBACK_TEXT, data_analyst_case
+
+    case = data_analyst_case()
+    text = access_request(case, JURISDICTIONS["eu"].law, Settings(name="Sam Lee"))
+    assert "Article 15 of the General Data Protection Regulation" in text
+    for wanted in ("notes taken by the interviewers", "scorecards", "within one month"):
+        assert wanted in text
+    assert "Northwind Analytics" in text and "Dear Dana Whitfield," in text
+    assert "not a complaint" in text and text.endswith("Sam Lee")
+    assert FEEDBACK_TEXT not in text and case.reason_given not in text
+    assert "[" not in text

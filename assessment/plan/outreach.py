@@ -120,6 +120,35 @@ def thank_you_note(rejection: Rejection, settings: Settings | None = None) -> st
     return first_message(rejection, settings, ask=False)
 
 
+def short_request(rejection: Rejection, settings: Settings | None = None) -> str:
+    """A few lines asking for feedback, to say on a call or send on a professional network."""
+    body = texts.SHORT_REQUEST.format(
+        name=recipient(rejection) or texts.SHORT_REQUEST_NO_NAME,
+        role=_one_line(rejection.role) or texts.SOME_ROLE,
+    )
+    return "\n".join([body, _one_line((settings or Settings()).name) or texts.NO_NAME])
+
+
+def access_request(rejection: Rejection, law: str, settings: Settings | None = None) -> str:
+    """A courteous request by right for the interview notes and scores (``law``: how the letter
+    names the right, from :mod:`assessment.plan.jurisdictions`). It says "within one month"
+    and no date: the due date (:mod:`assessment.plan.rights`) is the user's to keep, and the
+    letter is never wrong about a public holiday the app does not know."""
+    names = _names(rejection)
+    interviewed = (
+        texts.ACCESS_INTERVIEWED.format(day=_day_month_year(rejection.interviewed_on))
+        if rejection.interviewed_on
+        else ""
+    )
+    fields = {**names, "law": law, "interviewed": interviewed}
+    head = [texts.ACCESS_SUBJECT.format(**names), "", names["greeting"]]
+    return _letter(head, [p.format(**fields) for p in texts.ACCESS_BODY], settings)
+
+
+def _day_month_year(day: dt.date) -> str:
+    return f"{_day_month(day)} {day.year}"
+
+
 def feedback_reminder(rejection: Rejection, settings: Settings | None = None) -> str:
     """One polite nudge when a feedback request had no answer."""
     requested_on = rejection.feedback.requested_on

@@ -272,6 +272,33 @@ NO_NAME = (
     "and every message is signed with it."
 )
 
+# The short request: for a phone call or a message on a professional network.
+SHORT_REQUEST = (
+    "Hi {name}, thank you for letting me know about the {role} role. Could you share one thing "
+    "that worked and one thing I could do better? Even a line or two would help me prepare. "
+    "Thank you."
+)
+SHORT_REQUEST_NO_NAME = "there"
+
+# The request by right (the right of access to personal data): courteous, specific, dated.
+ACCESS_SUBJECT = "Subject: Request for my personal data: {role} application"
+ACCESS_BODY = (
+    "Thank you again for considering me for the {role} role at {company}. I am asking for the "
+    "feedback in a more formal way, and I hope you will not mind.",
+    "Under {law}, I would like a copy of the personal data {company} holds about me in "
+    "connection with my application, in particular:",
+    "- the notes taken by the interviewers during and after my interviews{interviewed};\n"
+    "- any scorecards, ratings or assessment forms completed about me;\n"
+    "- the assessment or summary on which the decision was based;\n"
+    "- any other correspondence about my application.",
+    "I understand you will answer within one month of receiving this request, or let me know "
+    "if you need up to two more months because it is complex. An electronic copy by e-mail is "
+    "ideal.",
+    "This is not a complaint: I want to learn from the decision and do better next time. If "
+    "it is simpler to send me a short summary of the interviewers' feedback first, I would "
+    "welcome that too.",
+)
+ACCESS_INTERVIEWED = " on {day}"
 FIRST_SUBJECT = "Subject: Thank you - {role}"
 FIRST_SUBJECT_ASKING = "Subject: Thank you, and a request for feedback ({role})"
 FIRST_THANKS = (
