@@ -104,7 +104,7 @@ def access_mode() -> access.Access:
 
 
 def _login_page(providers: tuple[str, ...]) -> None:
-    st.title("Rebound")
+    st.title("Rebound", anchor=False)
     st.write("Please log in to see your reflections. Your data is visible only to you.")
     for name in providers:
         label = "Log in" if len(providers) == 1 else f"Log in with {name.title()}"
@@ -190,12 +190,64 @@ def _open_db(path: Path) -> Database:
     return db
 
 
+# With ``toolbarMode = "minimal"`` Streamlit shows its app menu only when the app defines a
+# menu item; the menu then offers the theme choice (System, Light, Dark) and this item, and none
+# of the developer options (rerun, clear cache, deploy) or print and screen recording.
+MENU_ITEMS = {
+    "About": "Rebound helps you reflect after a job-interview rejection. Everything stays in one "
+    "file on your computer. Choose a light or dark theme, or follow your system, above.",
+    "Get help": None,
+    "Report a bug": None,
+}
+
+# Focus ring: 3:1 against the light and the dark background alike (tests/test_theme.py).
+FOCUS_COLOUR = "#2E8B83"
+# The only CSS, sent as a style-only ``st.html`` (Streamlit puts it in its event container and
+# draws nothing). It holds no user text. A visible focus ring on links, buttons, radio options
+# and other focusable elements (Streamlit's own is faint); no "link to heading" anchor on a
+# Markdown heading (``st.title``/``st.header``/``st.subheader`` take ``anchor=False``, Markdown
+# headings have no such option); rating segments (``st.segmented_control``) at least 44 px
+# each way, a finger's tap target; and the copy button of every ``st.code`` box shown at all
+# times, not only while the pointer is over the box.
+PAGE_CSS = f"""
+a:focus-visible, button:focus-visible, summary:focus-visible,
+[tabindex]:not(input, textarea):focus-visible,
+label[data-testid="stRadioOption"][data-focus-visible],
+label[data-testid="stRadioOption"]:has(input:focus-visible),
+label[data-baseweb="checkbox"]:has(input:focus-visible) {{
+  outline: 3px solid {FOCUS_COLOUR} !important;
+  outline-offset: 2px;
+  border-radius: 4px;
+}}
+[data-testid="stMarkdownContainer"] [data-testid="stHeaderActionElements"] {{
+  display: none;
+}}
+[data-testid="stButtonGroup"] button {{
+  min-width: 44px;
+  min-height: 44px;
+}}
+[data-testid="stCode"] > div:has([data-testid="stElementToolbarButton"]) {{
+  opacity: 1 !important;
+  visibility: visible !important;
+}}
+[data-testid="stCode"]:has([data-testid="stElementToolbarButton"]) pre {{
+  padding-right: 3rem;  /* the first line is not hidden under the copy button */
+}}
+"""
+
+
 def page(title: str, icon: str | None = None) -> Context:
     """Set up a page and return what it needs. Shows an error and stops if the database
     cannot be opened."""
     # An emoji icon, never a ``:material/...:`` one: Streamlit's frontend would fetch a
     # Material favicon from a third-party font server, an emoji it draws itself.
-    st.set_page_config(page_title=f"{title} · Rebound", page_icon=icon or APP_ICON, layout="wide")
+    st.set_page_config(
+        page_title=f"{title} · Rebound",
+        page_icon=icon or APP_ICON,
+        layout="wide",
+        menu_items=MENU_ITEMS,
+    )
+    st.html(f"<style>{PAGE_CSS}</style>")
     mode = refuse_if_misconfigured()
     path = storage.default_db_path()
     try:
@@ -292,8 +344,23 @@ def remember_rejection(rejection_id: int | None) -> None:
 
 
 def rejection_label(row: dict) -> str:
-    """A rejection row of ``storage.rejection_choices`` as a chooser names it."""
-    return names.rejection_label(row["company"], row["role"], row["stage"], row["rejected_on"])
+    """A rejection row of ``storage.rejection_choices`` as a chooser names it (with the
+    example badge in front for an example)."""
+    return names.rejection_label(
+        row["company"], row["role"], row["stage"], row["rejected_on"], bool(row.get("example"))
+    )
+
+
+EXAMPLE_NOTE = (
+    "This is one of the example rejections, not your own: it is never counted in your "
+    "patterns, progress or backup. Remove the examples on Your data."
+)
+
+
+def example_badge(note: str = EXAMPLE_NOTE) -> None:
+    """The badge shown where an example rejection (or the example set) is what is on screen."""
+    st.badge(names.EXAMPLE_BADGE, icon=":material/science:", color="orange")
+    st.caption(note)
 
 
 def choose_rejection(ctx: Context, key: str = "choose_rejection") -> int | None:
@@ -317,6 +384,8 @@ def choose_rejection(ctx: Context, key: str = "choose_rejection") -> int | None:
     )
     if chosen != current:
         remember_rejection(chosen)
+    if any(r["id"] == chosen and r["example"] for r in rows):
+        example_badge()
     return chosen
 
 

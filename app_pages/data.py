@@ -3,12 +3,11 @@ import datetime as dt
 import streamlit as st
 
 import ui
-from assessment import backup, erase, storage
-from assessment.examples import example_rejections
+from assessment import backup, erase, examples, storage
 
 ctx = ui.page("Your data")
 ui.show_flash()
-st.title("Your data")
+st.title("Your data", anchor=False)
 st.write(
     "Everything you write in Rebound stays in one file on this computer. Take a copy, bring "
     "one back, or delete it: it is yours."
@@ -19,17 +18,29 @@ if ctx.owner == storage.LOCAL_OWNER and not ui.served_to_this_account_only():
     st.info(ui.SHARED_PORT_WARNING, icon=":material/lock_open:")
 
 count = storage.count_rejections(ctx.db, ctx.owner)
+example_count = storage.count_examples(ctx.db, ctx.owner)
+own = count - example_count
 today = dt.date.today().isoformat()
 
 # ---- back up ---------------------------------------------------------------------------
-st.header("Back up")
-if count == 0:
-    st.info("Nothing to back up yet: there are no rejections.")
+st.header("Back up", anchor=False)
+if own == 0:
+    st.info(
+        "Nothing to back up yet: there are no rejections of your own."
+        + (" The example rejections are never part of a backup." if example_count else "")
+    )
 else:
     st.write(
-        f"{count:,} rejections. The JSON backup holds everything and can be imported again "
-        "here or with `python -m assessment import`. The CSV has one row per rejection with "
-        "its scores, for a spreadsheet."
+        f"{own:,} {'rejection' if own == 1 else 'rejections'} of your own. The JSON backup "
+        "holds everything you wrote and can be imported again here or with "
+        "`python -m assessment import`. The CSV has one row per rejection and skill (your "
+        "rating, the interviewer's and the combined score), for a spreadsheet."
+        + (
+            " The example rejections are left out of both: they are not yours, and you can "
+            "load them again any time."
+            if example_count
+            else ""
+        )
     )
     db, owner = ctx.db, ctx.owner
     cols = st.columns(2)
@@ -53,7 +64,7 @@ else:
     )
 
 # ---- import ----------------------------------------------------------------------------
-st.header("Import a backup")
+st.header("Import a backup", anchor=False)
 st.write(
     "Choose a Rebound backup (.json). You will see what it holds before anything is written; "
     "rejections you already have are skipped, never doubled."
@@ -121,21 +132,61 @@ if uploaded is not None:
             bar.empty()
 
 # ---- example data ----------------------------------------------------------------------
-st.header("Example data")
-st.write("Three example rejections over about two months, to look around with.")
-if st.button("Load example data", key="data_load_examples"):
-    with ui.writing():
-        result = backup.import_rejections(ctx.db, example_rejections(), ctx.owner)
-        if result.added:
-            ui.flash(f"Loaded {result.added} example rejections.")
-        else:
-            ui.flash("The example rejections are already here; nothing was added.")
+st.header("Example data", anchor=False)
+st.write(
+    "Three example rejections over about two months, to look around with. They are marked "
+    "Example wherever they appear, never count in your own patterns, progress or averages, "
+    "are not in your backup, and loading them leaves your own rejections as they are."
+)
+if example_count == 0:
+    if st.button("Load example data", key="data_load_examples", icon=":material/science:"):
+        with ui.writing():
+            ui.flash(examples.loaded_message(examples.load_examples(ctx.db, ctx.owner)))
+            st.rerun()
+else:
+    st.write(
+        f"{example_count} example {'rejection is' if example_count == 1 else 'rejections are'} "
+        "loaded."
+    )
+
+
+def _close_examples() -> None:
+    st.session_state["examples_remove_open"] = False
+
+
+@st.dialog("Remove the example data?", on_dismiss=_close_examples)
+def _remove_examples_dialog() -> None:
+    st.write(
+        f"This removes the {example_count} example "
+        f"{'rejection' if example_count == 1 else 'rejections'} with their feedback and "
+        "plans. Your own rejections stay exactly as they are."
+    )
+    cols = st.columns(2)
+    if cols[0].button("Remove the examples", key="examples_remove_go", type="primary"):
+        with ui.writing():
+            removed = erase.delete_examples(ctx.db, ctx.owner)
+            _close_examples()
+            st.query_params.pop("rejection", None)
+            ui.flash(
+                f"Removed {removed} example {'rejection' if removed == 1 else 'rejections'}. "
+                "Your own data is as it was."
+            )
+            st.rerun()
+    if cols[1].button("Keep them", key="examples_remove_cancel"):
+        _close_examples()
         st.rerun()
 
+
+if example_count:
+    if st.button("Remove the example data…", key="examples_remove", icon=":material/delete:"):
+        st.session_state["examples_remove_open"] = True
+    if st.session_state.get("examples_remove_open"):
+        _remove_examples_dialog()
+
 # ---- delete ----------------------------------------------------------------------------
-st.header("Delete")
+st.header("Delete", anchor=False)
 if count:
-    st.subheader("One rejection")
+    st.subheader("One rejection", anchor=False)
     chosen = ui.choose_rejection(ctx, key="delete_choose")
     sure = st.checkbox("Delete it with its reflection, feedback and actions", key="delete_one_sure")
     if st.button("Delete this rejection", key="delete_one", disabled=not sure):
@@ -145,7 +196,7 @@ if count:
             ui.flash("The rejection was deleted.")
             st.rerun()
 
-st.subheader("Everything")
+st.subheader("Everything", anchor=False)
 st.write(
     "Deletes every rejection with its reflection, feedback and actions, and the copies the "
     "app keeps from before each update of its file, and wipes the deleted text from the "

@@ -8,7 +8,7 @@ ctx = ui.page("History")
 ui.show_flash()
 state = st.session_state
 
-st.title("History")
+st.title("History", anchor=False)
 total = storage.count_rejections(ctx.db, ctx.owner)
 if total == 0:
     ui.empty_state("Every rejection you log appears here, newest first.")
@@ -33,7 +33,9 @@ event = st.dataframe(
     width="stretch",
     on_select="rerun",
     selection_mode="single-row",
-    key="history_table",
+    # A new key after each delete: the table starts with no row selected, so "Delete this
+    # rejection" is never armed on the row that moved up into the deleted one's place.
+    key=f"history_table_{state.history_deletes}" if "history_deletes" in state else "history_table",
     column_config={"id": None},
 )
 selected = event.selection.rows if event else []
@@ -69,6 +71,7 @@ def confirm_delete(rejection_id: int) -> None:
         with ui.writing():
             storage.delete_rejection(ctx.db, rejection_id, ctx.owner)
             state.pop("history_confirm_delete", None)
+            state.history_deletes = state.get("history_deletes", 0) + 1
             ui.flash("The rejection was deleted.")
             if st.query_params.get("rejection") == str(rejection_id):
                 st.query_params.pop("rejection", None)

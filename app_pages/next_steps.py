@@ -9,7 +9,7 @@ from assessment.reading.tone import CATEGORY_LABELS, check_tone
 ctx = ui.page("Next steps")
 ui.show_flash()
 
-st.title("Next steps")
+st.title("Next steps", anchor=False)
 rejection_id = ui.choose_rejection(ctx)
 if rejection_id is None:
     ui.empty_state("Your plan appears here once you have reflected on a rejection.")
@@ -75,7 +75,7 @@ def _set_due(action_id: int, key: str) -> None:
 # ---- progress -------------------------------------------------------------------------
 
 progress = steps.progress(plan, today)
-st.subheader("Your progress")
+st.subheader("Your progress", anchor=False)
 st.progress(progress.fraction)
 st.markdown(progress.text)
 left, right = st.columns(2)
@@ -135,9 +135,7 @@ def _show_message(view: layout.StepView, accept_key: str) -> None:
         st.text(f"{view.send_line}.")
     # st.code's copy button shows on hover, and on a touch screen once the message is tapped.
     st.code(view.message, language=None, wrap_lines=True)
-    st.caption(
-        "Copy: the button at the top right of the message (tap the message first on a phone)."
-    )
+    st.caption("Copy: the button at the top right of the message.")
     st.link_button(
         texts.MAIL_LINK,
         view.mail_link,
@@ -170,6 +168,10 @@ def _step_controls(step: Step, view: layout.StepView, accept_key: str) -> None:
         "Due date (optional)",
         value=step.due_on,
         key=due_key,
+        # Streamlit's date field sends a typed date when the field loses focus (Tab or a click
+        # elsewhere), not on Enter; a date picked in the calendar is sent at once.
+        help="Saved as soon as you pick a date in the calendar, or when you leave the field "
+        "after typing one (Tab or a click elsewhere).",
         on_change=_set_due,
         args=(aid, due_key),
         min_value=first,
@@ -211,7 +213,7 @@ with st.expander("Your name and sign-off", expanded=not settings.name):
         )
         st.form_submit_button("Save", on_click=_save_settings, key="settings_save")
 
-st.subheader("Your plan")
+st.subheader("Your plan", anchor=False)
 st.markdown(
     "Steps are in the order we suggest doing them. Accept the ones you want to take on; "
     "each becomes an action you can date and tick off."
@@ -223,7 +225,7 @@ for step in plan:
 
 # ---- your own reply, with a tone check ---------------------------------------------------
 
-st.subheader("Write your own reply")
+st.subheader("Write your own reply", anchor=False)
 st.markdown(
     "Drafting something yourself? Check its tone before you send it. The check only "
     "suggests; you decide what to send."
@@ -248,7 +250,7 @@ if st.button("Check tone", key="check_tone"):
 
 # ---- downloads ------------------------------------------------------------------------
 
-st.subheader("Take your plan with you")
+st.subheader("Take your plan with you", anchor=False)
 col1, col2 = st.columns(2)
 col1.download_button(
     "Download the plan (Markdown)",

@@ -7,13 +7,19 @@ from assessment import validation
 from assessment.plan import patterns
 from assessment.plan.texts import PATTERN_NAMES
 from assessment.skills import SKILL_KEYS, SKILL_NAMES, STAGE_KEYS, STAGES
-from assessment.views import progress
+from assessment.views import figures, progress
 
 ctx = ui.page("Progress")
 ui.show_flash()
-st.title("Progress")
+st.title("Progress", anchor=False)
 
 bounds = ui.query(ctx, progress.date_bounds, ctx.owner)
+showing_examples = False
+if bounds is None:  # none of the user's own: the example set alone, never mixed with theirs
+    bounds = ui.query(ctx, progress.date_bounds, ctx.owner, True)
+    showing_examples = bounds is not None
+    if showing_examples:
+        ui.example_badge(progress.EXAMPLES_NOTE)
 if bounds is None:
     ui.empty_state(
         "Your progress shows up here once you have reflected on a rejection or two: how your "
@@ -49,7 +55,13 @@ if isinstance(chosen_dates, tuple | list) and len(chosen_dates) == 2:
     start, end = chosen_dates
 elif isinstance(chosen_dates, tuple | list) and len(chosen_dates) == 1:
     start = chosen_dates[0]
-filters = progress.Filters(start=start, end=end, stages=tuple(chosen_stages), company=company)
+filters = progress.Filters(
+    start=start,
+    end=end,
+    stages=tuple(chosen_stages),
+    company=company,
+    examples=showing_examples,
+)
 
 shown = ui.query(ctx, progress.count, ctx.owner, filters)
 if shown == 0:
@@ -69,7 +81,7 @@ metrics[2].metric(
     "-" if gaps.latest_days is None else f"{gaps.latest_days}",
 )
 
-st.header("Patterns")
+st.header("Patterns", anchor=False)
 needed = ui.query(ctx, patterns.rejections_needed, ctx.owner, filters)
 if needed:
     st.info(
@@ -93,7 +105,7 @@ else:
             "next_steps", "See what to change in your next steps", None, icon=":material/checklist:"
         )
 
-st.header("Skills over time")
+st.header("Skills over time", anchor=False)
 trend = ui.query(ctx, progress.skill_trend, ctx.owner, filters)
 if trend.frame.empty:
     st.info("No skill has been rated in these rejections yet.")
@@ -101,9 +113,9 @@ else:
     skills = st.multiselect(
         "Skills to show",
         SKILL_KEYS,
-        default=list(SKILL_KEYS),
         format_func=SKILL_NAMES.get,
         key="progress_skills",
+        placeholder="All skills",
     )
     if trend.summarised:
         st.caption(f"A long history: each point is the average of one {trend.by}.")
@@ -115,11 +127,12 @@ else:
         ),
         width="stretch",
         key="chart_skills",
+        config=figures.CHART_CONFIG,
     )
 
 left, right = st.columns(2)
 with left:
-    st.subheader("Mood and confidence")
+    st.subheader("Mood and confidence", anchor=False)
     moods = ui.query(ctx, progress.mood_trend, ctx.owner, filters)
     if moods.frame.empty:
         st.info("No mood or confidence recorded in these rejections.")
@@ -128,9 +141,10 @@ with left:
             ui.cached(ctx, ("mood_figure", filters), lambda: progress.mood_figure(moods)),
             width="stretch",
             key="chart_mood",
+            config=figures.CHART_CONFIG,
         )
 with right:
-    st.subheader("First and latest assessment")
+    st.subheader("First and latest assessment", anchor=False)
     ends = ui.query(ctx, progress.first_and_latest, ctx.owner, filters)
     if ends is None:
         st.info("The radar needs two rated rejections in this selection.")
@@ -141,19 +155,21 @@ with right:
             ),
             width="stretch",
             key="chart_radar",
+            config=figures.CHART_CONFIG,
         )
 
 left, right = st.columns(2)
 with left:
-    st.subheader("Stages reached")
+    st.subheader("Stages reached", anchor=False)
     stages = ui.query(ctx, progress.stages_reached, ctx.owner, filters)
     st.plotly_chart(
         ui.cached(ctx, ("stages_figure", filters), lambda: progress.stages_figure(stages)),
         width="stretch",
         key="chart_stages",
+        config=figures.CHART_CONFIG,
     )
 with right:
-    st.subheader("Skills that improved")
+    st.subheader("Skills that improved", anchor=False)
     change = ui.query(ctx, progress.skill_change, ctx.owner, filters)
     if change.empty:
         st.info("This needs at least two rated rejections in this selection.")
@@ -174,7 +190,7 @@ with right:
             key="table_change",
         )
 
-st.header("Rejections in this selection")
+st.header("Rejections in this selection", anchor=False)
 rows = ui.query(ctx, progress.rejections_table, ctx.owner, filters, TABLE_ROWS)
 if shown > TABLE_ROWS:
     st.caption(f"The latest {TABLE_ROWS} of {shown:,}; narrow the filters to see others.")

@@ -1,37 +1,88 @@
 import streamlit as st
 
 import ui
-from assessment import forms, storage, validation
+from assessment import drafts, forms, storage, validation
 from assessment.skills import (
     FIT_FACTOR_KEYS,
     FIT_FACTOR_SHORT,
     FIT_FACTORS,
     MOOD_SCALE,
-    SELF_SCALE,
     SKILLS,
     STAGE_KEYS,
     STAGES,
 )
 from assessment.validation import FIELD_LABELS
+from assessment.views import report
 
 ctx = ui.page("Reflect")
 ui.show_flash()
 
-NOT_SURE = 0
+NOT_SURE = 0  # the explicit "Not sure" segment; stored as None
+SELF_OPTIONS = [1, 2, 3, 4, 5, NOT_SURE]
+
+
+def self_label(value: int) -> str:
+    return "Not sure" if value == NOT_SURE else str(value)
+
+
 WIDGET_KEYS = [f"r_{f}" for f in forms.REJECTION_FIELDS + forms.REFLECTION_FIELDS] + [
     f"r_self_{s.key}" for s in SKILLS
 ]
 
 
-def load_draft(rejection_id: int | None) -> None:
-    rejection = storage.get_rejection(ctx.db, rejection_id, ctx.owner) if rejection_id else None
-    st.session_state.reflect_draft = (
-        forms.draft_from_rejection(rejection) if rejection else forms.empty_draft(ui.today())
+def read_stored_draft(rejection_id: int | None) -> drafts.Draft | None:
+    """The draft kept in the database for this rejection (or a new one), if a valid one."""
+    return drafts.read(
+        ctx.db,
+        drafts.REFLECT,
+        rejection_id,
+        lambda data: forms.reflect_draft_from_json(data, rejection_id),
+        ctx.owner,
     )
-    st.session_state.reflect_step = 0
+
+
+def load_draft(rejection_id: int | None, *, restore: bool = True) -> None:
+    """Start the questionnaire on a rejection: the draft kept for it if there is one (with
+    the "Draft restored" notice), else what is stored (or an empty one)."""
+    kept = read_stored_draft(rejection_id) if restore else None
+    if kept is not None:
+        st.session_state.reflect_draft = kept.fields["draft"]
+        st.session_state.reflect_step = kept.fields["step"]
+        st.session_state.reflect_restored = kept.updated_at or True
+    else:
+        rejection = storage.get_rejection(ctx.db, rejection_id, ctx.owner) if rejection_id else None
+        st.session_state.reflect_draft = (
+            forms.draft_from_rejection(rejection) if rejection else forms.empty_draft(ui.today())
+        )
+        st.session_state.reflect_step = 0
+        st.session_state.pop("reflect_restored", None)
     st.session_state.reflect_errors = {}
     for key in WIDGET_KEYS:
         st.session_state.pop(key, None)
+
+
+def keep_draft(draft: dict, step: int) -> None:
+    """Keep the draft in the database; if that fails it stays in this window, and the
+    page says so."""
+    try:
+        drafts.keep(
+            ctx.db, drafts.REFLECT, draft["id"], forms.reflect_draft_to_json(draft, step), ctx.owner
+        )
+    except storage.StorageError as exc:
+        st.session_state.reflect_draft_problem = str(exc)
+    else:
+        st.session_state.pop("reflect_draft_problem", None)
+
+
+def discard_draft() -> None:
+    rejection_id = st.session_state.reflect_draft["id"]
+    try:
+        drafts.discard(ctx.db, drafts.REFLECT, rejection_id, ctx.owner)
+    except storage.StorageError as exc:
+        st.session_state.reflect_draft_problem = str(exc)
+        return
+    load_draft(rejection_id, restore=False)
+    ui.flash("The draft is discarded.")
 
 
 def on_choose() -> None:
@@ -57,10 +108,11 @@ if "reflect_draft" not in st.session_state or st.session_state.reflect_draft["id
     load_draft(wanted_id or None)
     st.session_state.r_which = wanted_id
 
-st.title("Reflect")
+st.title("Reflect", anchor=False)
 st.write(
-    "A few minutes while it is fresh. Nothing is saved until the last step, and you can go "
-    "back at any time without losing what you typed."
+    "A few minutes while it is fresh. Your answers are kept as a draft each time you move "
+    "between steps, so a reload or a visit to another page does not lose them; the reflection "
+    "itself is saved on the last step."
 )
 st.selectbox(
     "Which rejection?",
@@ -73,6 +125,20 @@ st.selectbox(
 draft = st.session_state.reflect_draft
 step = st.session_state.reflect_step
 errors = st.session_state.reflect_errors
+restored = st.session_state.get("reflect_restored")
+if restored:
+    when = f" from {restored.astimezone():%d %b %Y, %H:%M}" if restored is not True else ""
+    st.info(
+        f"Draft restored: what you typed{when} is back, on the step you were on. "
+        "Carry on, or discard it to start again from what is saved.",
+        icon=":material/restore:",
+    )
+    st.button("Discard draft", key="r_discard_draft", on_click=discard_draft)
+if st.session_state.get("reflect_draft_problem"):
+    st.warning(
+        f"Your draft could not be kept: {st.session_state.reflect_draft_problem} "
+        "What you typed stays in this window until you save."
+    )
 st.progress(
     (step + 1) / len(forms.REFLECT_STEPS),
     text=f"Step {step + 1} of {len(forms.REFLECT_STEPS)}: {forms.REFLECT_STEPS[step]}",
@@ -85,19 +151,25 @@ def field_error(field: str) -> None:
 
 
 def go_to(new_step: int, new_errors: dict[str, str] | None = None) -> None:
+    """Show ``new_step``, with the errors found so far (each step's submit checks its fields
+    again, so an error goes as soon as its field is fixed), and keep the draft."""
     st.session_state.reflect_step = new_step
     st.session_state.reflect_errors = new_errors or {}
+    st.session_state.pop("reflect_restored", None)
+    keep_draft(st.session_state.reflect_draft, new_step)
     st.rerun()
 
 
 if step == 0:
     with st.form("reflect_rejection"):
-        st.subheader("The rejection")
+        st.subheader("The rejection", anchor=False)
         values = {
-            "company": st.text_input("Company", value=draft["company"], key="r_company"),
+            "company": st.text_input(
+                "Company", value=draft["company"], key="r_company", required=True
+            ),
         }
         field_error("company")
-        values["role"] = st.text_input("Role", value=draft["role"], key="r_role")
+        values["role"] = st.text_input("Role", value=draft["role"], key="r_role", required=True)
         field_error("role")
         values["contact_name"] = st.text_input(
             "Contact name (optional)",
@@ -146,26 +218,17 @@ if step == 0:
             placeholder="Paste or sum up what they said, if anything.",
         )
         field_error("reason_given")
-        values["fit_factors"] = st.multiselect(
-            "Anything outside your control? (optional)",
-            FIT_FACTOR_KEYS,
-            default=[f for f in draft["fit_factors"] if f in FIT_FACTOR_KEYS],
-            format_func=FIT_FACTOR_SHORT.get,
-            key="r_fit_factors",
-            help=" · ".join(FIT_FACTORS.values()),
-        )
-        field_error("fit_factors")
         next_clicked = st.form_submit_button(
             "Next: your reflection", type="primary", key="r_next_1"
         )
     if next_clicked:
         draft.update(forms.clean_rejection_part(values))
-        problems = forms.rejection_errors(draft, ui.today())
+        problems = forms.step_errors(draft, 0, ui.today())
         go_to(1 if not problems else 0, problems)
 
 elif step == 1:
     with st.form("reflect_reflection"):
-        st.subheader("Your reflection")
+        st.subheader("Your reflection", anchor=False)
         values = {
             "went_well": st.text_area(
                 FIELD_LABELS["went_well"], value=draft["went_well"], key="r_went_well"
@@ -176,59 +239,68 @@ elif step == 1:
             FIELD_LABELS["do_differently"], value=draft["do_differently"], key="r_do_differently"
         )
         field_error("do_differently")
+        # "Outside your control" is asked once: the common reasons to pick, and own words.
+        values["fit_factors"] = st.multiselect(
+            "What was outside your control? (optional)",
+            FIT_FACTOR_KEYS,
+            default=[f for f in draft["fit_factors"] if f in FIT_FACTOR_KEYS],
+            format_func=FIT_FACTOR_SHORT.get,
+            key="r_fit_factors",
+            help=" · ".join(FIT_FACTORS.values()),
+            placeholder="Choose any that apply",
+        )
+        field_error("fit_factors")
         values["outside_control"] = st.text_area(
-            FIELD_LABELS["outside_control"],
+            "In your own words (optional)",
             value=draft["outside_control"],
             key="r_outside_control",
             help="Things like timing, budget, or another candidate's experience.",
         )
         field_error("outside_control")
         scale = list(MOOD_SCALE)
-        values["mood"] = st.radio(
+        values["mood"] = st.segmented_control(
             "How is your mood today?",
             scale,
-            index=scale.index(draft["mood"]) if draft["mood"] in scale else None,
+            default=draft["mood"] if draft["mood"] in scale else None,
             format_func=MOOD_SCALE.get,
-            horizontal=True,
             key="r_mood",
         )
-        values["confidence"] = st.radio(
+        values["confidence"] = st.segmented_control(
             "How confident do you feel about your next interview?",
             scale,
-            index=scale.index(draft["confidence"]) if draft["confidence"] in scale else None,
+            default=draft["confidence"] if draft["confidence"] in scale else None,
             format_func=MOOD_SCALE.get,
-            horizontal=True,
             key="r_confidence",
         )
+        st.caption("Tap a chosen answer again to leave it blank.")
         col1, col2 = st.columns(2)
         back = col1.form_submit_button("Back", key="r_back_2")
         forward = col2.form_submit_button("Next: rate yourself", type="primary", key="r_next_2")
     if back or forward:
         draft.update(forms.clean_reflection_part(values))
-        problems = forms.reflection_errors(draft)
+        problems = forms.step_errors(draft, 1, ui.today())
         go_to(0 if back and not problems else (1 if problems else 2), problems)
 
 else:
     with st.form("reflect_ratings"):
-        st.subheader("Rate yourself")
+        st.subheader("Rate yourself", anchor=False)
         st.write(
             "For each skill, how did you do in this interview? 1 is weak, 5 is strong; choose "
             "“Not sure” if you can't tell."
         )
-        options = [*SELF_SCALE, NOT_SURE]
         ratings = {}
         for skill in SKILLS:
             current = draft["self_ratings"].get(skill.key)
-            choice = st.radio(
+            choice = st.segmented_control(
                 skill.name,
-                options,
-                index=options.index(current if current is not None else NOT_SURE),
-                format_func=lambda v: "Not sure" if v == NOT_SURE else str(v),
-                horizontal=True,
+                SELF_OPTIONS,
+                default=current if current in SELF_OPTIONS else NOT_SURE,
+                format_func=self_label,
+                required=True,
                 key=f"r_self_{skill.key}",
             )
             st.caption(f"1 — {skill.weak}  \n5 — {skill.strong}")
-            ratings[skill.key] = None if choice == NOT_SURE else choice
+            ratings[skill.key] = None if choice in (NOT_SURE, None) else choice
         col1, col2 = st.columns(2)
         back = col1.form_submit_button("Back", key="r_back_3")
         save = col2.form_submit_button("Save reflection", type="primary", key="r_save")
@@ -241,14 +313,25 @@ else:
         if problems:
             go_to(forms.first_step_with_error(problems), problems)
         try:
-            rejection_id = storage.save_reflection(
-                ctx.db, forms.rejection_from_draft(draft), ctx.owner
-            )
+            with drafts.discarding(ctx.db, drafts.REFLECT, draft["id"], ctx.owner):
+                rejection_id = storage.save_reflection(
+                    ctx.db, forms.rejection_from_draft(draft), ctx.owner
+                )
         except storage.StorageError as exc:
+            keep_draft(draft, step)
             st.error(f"Your reflection could not be saved: {exc} What you typed is kept here.")
         else:
             edited = draft["id"] is not None
-            for key in ("reflect_draft", "reflect_step", "reflect_errors", "r_which"):
+            for key in (
+                "reflect_draft",
+                "reflect_step",
+                "reflect_errors",
+                "reflect_restored",
+                "r_which",
+            ):
                 st.session_state.pop(key, None)
-            ui.flash("Your changes are saved." if edited else "Your reflection is saved.")
-            ui.go("results", rejection_id)
+            saved = storage.get_rejection(ctx.db, rejection_id, ctx.owner)
+            # The step Home promises next (feedback while there is none, then results, …).
+            following = report.next_page(saved).page if saved else "results"
+            ui.flash(forms.saved_reflection_message(edited=edited, following=following))
+            ui.go(following, rejection_id)

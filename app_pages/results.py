@@ -2,12 +2,12 @@ import streamlit as st
 
 import ui
 from assessment import scoring, storage
-from assessment.views import report
+from assessment.views import figures, report
 
 ctx = ui.page("Results")
 ui.show_flash()
 
-st.title("Results")
+st.title("Results", anchor=False)
 rejection_id = ui.choose_rejection(ctx)
 if rejection_id is None:
     ui.empty_state("Your results appear here once you have reflected on a rejection.")
@@ -29,20 +29,16 @@ if report.rated_count(current) == 0:
         ui.link("feedback", "Record feedback", rejection_id, icon=":material/forum:")
     st.stop()
 
-st.subheader("Your view and the interviewer's")
+st.subheader("Your view and the interviewer's", anchor=False)
 with st.container():
     st.plotly_chart(
         # built once per change of the data: plotly's figure validation is most of a rerun
         ui.query(ctx, report.radar_of, rejection_id, ctx.owner),
         width="stretch",
         key="radar",
-        config={"displaylogo": False},
+        config=figures.CHART_CONFIG,
     )
-    if has_previous:
-        st.caption(
-            "The dotted line is your previous rejection's combined score. "
-            "Click a name in the legend to hide or show a layer."
-        )
+    st.caption(report.radar_caption(current, has_previous))
 with st.container():
     st.dataframe(report.skills_table(current), hide_index=True, width="stretch", key="skills")
     st.caption(f"Average combined score: {report.average_text(current)}.")
@@ -56,14 +52,14 @@ with st.container():
 
 col1, col2 = st.columns(2)
 with col1:
-    st.subheader("Strengths")
+    st.subheader("Strengths", anchor=False)
     if not current.strengths:
         st.write("No clear strength yet: rate more skills to see where you stand out.")
     for item in current.strengths:
         st.markdown(f"**{item.name}**")
         st.text(item.reason)
 with col2:
-    st.subheader("Areas to work on")
+    st.subheader("Areas to work on", anchor=False)
     if not current.weaknesses:
         st.write("Nothing stands out as weak in what was rated. Keep going.")
     for item in current.weaknesses:
@@ -72,7 +68,7 @@ with col2:
         if item.said:
             st.text(scoring.reason_line(item))
 
-st.subheader("Calibration: how your view compares")
+st.subheader("Calibration: how your view compares", anchor=False)
 groups = report.quadrant_groups(current)
 if not any(groups.values()):
     st.write(
@@ -93,7 +89,7 @@ else:
 if report.not_rated_names(current):
     st.caption(report.not_rated_sentence(current))
 
-st.subheader("Outside your control")
+st.subheader("Outside your control", anchor=False)
 lines = report.fit_factor_lines(rejection)
 if lines or rejection.reason_given or rejection.reflection.outside_control:
     st.write("Some of this was never about how you performed:")

@@ -11,6 +11,9 @@ Feedback status follows the facts, as on the Feedback form
 findings is imported as ``received`` when the file says ``not_requested`` or ``requested``, and
 checked as such (a "requested" without a date that carries feedback is accepted, as the form
 accepts it).
+
+The examples are not the user's data: they are left out of the backup and the CSV, and what a
+backup holds is always imported as the user's own.
 """
 
 from __future__ import annotations
@@ -29,9 +32,13 @@ from assessment.models import Action, Feedback, Finding, Reflection, Rejection
 from assessment.names import rejection_label
 from assessment.skills import (
     FEEDBACK_STATUS_KEYS,
+    FEEDBACK_STATUSES,
     FIT_FACTOR_KEYS,
+    INTERVIEWER_SCALE,
     SKILL_KEYS,
+    SKILL_NAMES,
     STAGE_KEYS,
+    STAGES,
     STRATEGY_KEYS,
 )
 from assessment.text import csv_text, escaped
@@ -82,7 +89,7 @@ def _text(value: str | None) -> str | None:
 def _owned_rows(db: Database, table: str, owner: str, order: str) -> list[dict]:
     sql = (
         f"SELECT t.* FROM {table} t JOIN rejections r ON r.id = t.rejection_id "  # noqa: S608
-        f"WHERE r.owner = ? ORDER BY {order}"
+        f"WHERE r.owner = ? AND r.example = 0 ORDER BY {order}"
     )
     return list(db.query(sql, [owner]))
 
@@ -97,11 +104,16 @@ def _grouped(rows: Iterable[dict]) -> dict[int, list[dict]]:
 def export_backup(
     db: Database, owner: str = storage.LOCAL_OWNER, now: dt.datetime | None = None
 ) -> dict:
-    """Every rejection of the owner as a backup document, oldest first, every key present."""
+    """Every rejection of the owner's own as a backup document, oldest first, every key
+    present. The examples are not the user's data and stay out (they can be loaded again any
+    time); the format has no key for them, so every backup stays version 1."""
     now = now or dt.datetime.now(dt.UTC)
     stamp = now.astimezone(dt.UTC).replace(microsecond=0, tzinfo=None).isoformat() + "Z"
     rejections = list(
-        db.query("SELECT * FROM rejections WHERE owner = ? ORDER BY rejected_on, id", [owner])
+        db.query(
+            "SELECT * FROM rejections WHERE owner = ? AND example = 0 ORDER BY rejected_on, id",
+            [owner],
+        )
     )
     reflections = {
         r["rejection_id"]: r for r in _owned_rows(db, "reflections", owner, "t.rejection_id")
@@ -183,46 +195,67 @@ def dumps_backup(doc: Mapping[str, Any]) -> str:
     return json.dumps(doc, ensure_ascii=False, indent=2) + "\n"
 
 
+CSV_HEADER = (
+    "Rejected on",
+    "Company",
+    "Role",
+    "Stage",
+    "Interviewed on",
+    "Feedback",
+    "Mood (1-5)",
+    "Confidence (1-5)",
+    "Skill",
+    "Your rating (1-5)",
+    "Interviewer rating (1-4)",
+    "Interviewer's view",
+    "Combined score (1-5)",
+)
+
+
 def export_csv(db: Database, owner: str = storage.LOCAL_OWNER) -> str:
-    """One row per rejection, oldest first, with mood, confidence and combined scores."""
-    skill_columns = ", ".join(
-        f"round(max(CASE WHEN s.skill = '{k}' THEN s.combined END), 2) AS \"{k}\""
-        for k in SKILL_KEYS
+    """The user's own rejections for a spreadsheet: one row per rejection and skill (every
+    skill, in the radar's order, rated or not), oldest rejection first, with the names the app
+    shows (stage, feedback status, skill, the interviewer's words) rather than keys. Examples
+    are left out, as in the backup. Through the one CSV writer, :func:`csv_text`."""
+    skills = " UNION ALL ".join(
+        f"SELECT {i} AS position, '{key}' AS skill" for i, key in enumerate(SKILL_KEYS)
     )
+    mine = "SELECT id FROM rejections WHERE owner = ? AND example = 0"
     sql = f"""
-        WITH mine AS MATERIALIZED (
-            SELECT * FROM {storage.skill_ratings("SELECT id FROM rejections WHERE owner = ?")}
-        ),
-        averages AS (
-            SELECT rejection_id, round(avg(combined), 2) AS average
-            FROM mine GROUP BY rejection_id
-        ),
-        skills AS (
-            SELECT s.rejection_id, {skill_columns} FROM mine s GROUP BY s.rejection_id
-        )
+        WITH rated AS MATERIALIZED (SELECT * FROM {storage.skill_ratings(mine)}),
+        skills AS ({skills})
         SELECT r.rejected_on, r.company, r.role, r.stage, r.interviewed_on,
-            f.status AS feedback_status, x.mood, x.confidence, a.average,
-            {", ".join(f's."{k}"' for k in SKILL_KEYS)}
+            f.status, x.mood, x.confidence, k.skill,
+            s.self_value, s.interviewer_value, round(s.combined, 2)
         FROM rejections r
+        CROSS JOIN skills k
         LEFT JOIN reflections x ON x.rejection_id = r.id
         LEFT JOIN feedback f ON f.rejection_id = r.id
-        LEFT JOIN averages a ON a.rejection_id = r.id
-        LEFT JOIN skills s ON s.rejection_id = r.id
-        WHERE r.owner = ? ORDER BY r.rejected_on, r.id
+        LEFT JOIN rated s ON s.rejection_id = r.id AND s.skill = k.skill
+        WHERE r.owner = ? AND r.example = 0
+        ORDER BY r.rejected_on, r.id, k.position
     """  # noqa: S608 - skill keys are our constants; user values go through placeholders
-    header = [
-        "rejected_on",
-        "company",
-        "role",
-        "stage",
-        "interviewed_on",
-        "feedback_status",
-        "mood",
-        "confidence",
-        "average_combined_score",
-        *(f"{k}_combined" for k in SKILL_KEYS),
-    ]
-    return csv_text(header, db.execute(sql, [owner, owner]))
+    return csv_text(CSV_HEADER, (_csv_row(row) for row in db.execute(sql, [owner, owner])))
+
+
+def _csv_row(row: tuple) -> tuple:
+    rejected, company, role, stage, interviewed, status, mood, confidence = row[:8]
+    skill, own, theirs, combined = row[8:]
+    return (
+        rejected,
+        company,
+        role,
+        STAGES.get(stage, stage),
+        interviewed,
+        FEEDBACK_STATUSES.get(status or "not_requested", status),
+        mood,
+        confidence,
+        SKILL_NAMES[skill],
+        own,
+        theirs,
+        INTERVIEWER_SCALE.get(theirs, ""),
+        combined,
+    )
 
 
 # ---- parse and validate ----------------------------------------------------------------

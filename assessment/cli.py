@@ -18,8 +18,7 @@ import tempfile
 from collections.abc import Sequence
 from pathlib import Path
 
-from assessment import backup, storage
-from assessment.examples import example_rejections
+from assessment import backup, examples, storage
 from assessment.plan.markdown import plan_markdown
 from assessment.plan.steps import build_plan
 from assessment.scoring import assessment_of
@@ -96,11 +95,10 @@ def _open(args: argparse.Namespace):
 
 
 def _demo(args: argparse.Namespace) -> int:
-
     db = _open(args)
-    result = backup.import_rejections(db, example_rejections(), args.owner)
-    if result.added:
-        _say(f"Loaded {result.added} example rejections.")
+    added = examples.load_examples(db, args.owner)
+    if added:
+        _say(f"Loaded {added} example rejections, marked as examples.")
     else:
         _say("The example rejections are already there; nothing was added.")
     return OK
@@ -200,23 +198,6 @@ def _plan(args: argparse.Namespace) -> int:
     return OK
 
 
-def _example_identities() -> frozenset[tuple[str, str, str]]:
-    """Company, role and stage of each rejection of the example set, compared as backup
-    identity compares them (case-insensitive, trimmed). The stored rejections carry no example
-    marker yet; the example set's dates move with the day it was loaded, so its companies,
-    roles and stages are what recognises an example today."""
-    return frozenset(
-        (r.company.strip().casefold(), r.role.strip().casefold(), r.stage)
-        for r in example_rejections()
-    )
-
-
-def is_example(row: dict) -> bool:
-    """Whether a stored rejection (id, company, role, stage, ...) is one of the examples."""
-    identity = (row["company"].strip().casefold(), row["role"].strip().casefold(), row["stage"])
-    return identity in _example_identities()
-
-
 LIST_COLUMNS = ("id", "company", "role", "stage", "rejected_on", "example")
 
 
@@ -230,7 +211,7 @@ def _list_rows(db, owner: str) -> list[dict]:
             "role": r["role"],
             "stage": r["stage"],
             "rejected_on": r["rejected_on"],
-            "example": is_example(r),
+            "example": bool(r["example"]),
         }
         for r in rows
     ]

@@ -1,4 +1,5 @@
-"""Delete everything of one owner so that the deleted text can be found nowhere.
+"""Delete everything of one owner so that the deleted text can be found nowhere, or only the
+example rejections (:func:`delete_examples`).
 
 Deleting rows is not enough: SQLite keeps old page images in the ``-wal`` file (a plain
 ``VACUUM`` in WAL mode even writes the whole database into it again) and leaves deleted text in
@@ -48,6 +49,22 @@ def _delete_rows(db: Database, owner: str) -> None:
                 db.execute(f"DELETE FROM [{table}] WHERE owner = ?", [owner])  # noqa: S608
         db.execute("DELETE FROM rejections WHERE owner = ?", [owner])
         _optimize_full_text(db)
+
+
+def delete_examples(db: Database, owner: str = storage.LOCAL_OWNER) -> int:
+    """Delete every example rejection of the owner with everything that belongs to it, in one
+    transaction, and return how many there were. The user's own rejections are not touched:
+    only rows marked as examples (and rows keyed by their ids) go."""
+    with storage.write(db):
+        examples = "SELECT id FROM rejections WHERE owner = ? AND example = 1"
+        count = db.execute(f"SELECT count(*) FROM ({examples})", [owner]).fetchone()[0]  # noqa: S608
+        for table in _tables_with(db, "rejection_id"):
+            db.execute(
+                f"DELETE FROM [{table}] WHERE rejection_id IN ({examples})",  # noqa: S608 - table names from the schema
+                [owner],
+            )
+        db.execute("DELETE FROM rejections WHERE owner = ? AND example = 1", [owner])
+    return int(count)
 
 
 def _optimize_full_text(db: Database) -> None:

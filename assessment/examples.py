@@ -1,12 +1,18 @@
 """The example data set: three rejections over about two months.
 
-The same set backs the Home page's "Load example data" button and ``python -m assessment demo``.
-Dates are relative to ``today`` so the latest rejection is always recent.
+The same set backs the Home page's and Your data's "Load example data" buttons and
+``python -m assessment demo``. Dates are relative to ``today`` so the latest rejection is always
+recent. Loaded, every one is stored with the example marker (``rejections.example``), so it is
+shown with a badge and never counted in the user's own patterns, progress or backup; loading
+only adds rows, so the user's own rejections are never touched. An example already there
+(same company and role among the owner's examples, whatever day it was loaded) is not added
+again; :func:`assessment.erase.delete_examples` removes them all.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import replace
 
 from sqlite_utils import Database
 
@@ -219,12 +225,39 @@ def example_rejections(today: dt.date | None = None) -> list[Rejection]:
     ]
 
 
+def _loaded_identities(db: Database, owner: str) -> set[tuple[str, str]]:
+    rows = db.execute(
+        "SELECT company, role FROM rejections WHERE owner = ? AND example = 1", [owner]
+    ).fetchall()
+    return {_identity(company, role) for company, role in rows}
+
+
+def _identity(company: str, role: str) -> tuple[str, str]:
+    return company.strip().casefold(), role.strip().casefold()
+
+
 def load_examples(
     db: Database, owner: str = storage.LOCAL_OWNER, today: dt.date | None = None
 ) -> int:
-    """Add the example rejections in one transaction; return how many were added."""
-    rejections = example_rejections(today)
+    """Add the example rejections not already there, marked as examples, in one transaction;
+    return how many were added (0 when all of them are there already)."""
     with storage.write(db):
-        for rejection in rejections:
-            storage.insert_rejection(db, rejection, owner)
-    return len(rejections)
+        there = _loaded_identities(db, owner)
+        new = [
+            replace(r, example=True)
+            for r in example_rejections(today)
+            if _identity(r.company, r.role) not in there
+        ]
+        storage.insert_rejections(db, new, owner)
+    return len(new)
+
+
+def loaded_message(added: int) -> str:
+    """What the user is told after asking to load the examples."""
+    if added == 0:
+        return "The example rejections are already here; nothing was added."
+    noun = "rejection" if added == 1 else "rejections"
+    return (
+        f"Loaded {added} example {noun}, each marked Example. They are not counted in your "
+        "own patterns or progress; remove them on Your data."
+    )

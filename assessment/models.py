@@ -70,6 +70,7 @@ class Rejection:
     id: int | None = None
     owner: str = "local"
     created_at: str = ""
+    example: bool = False  # one of the example data set, never the user's own
 
 
 @dataclass(frozen=True)

@@ -208,6 +208,54 @@ def _settings(db: Database) -> None:
     )
 
 
+# Company, role and stage of each rejection of the example set as versions before 0006 loaded
+# it (unmarked). Frozen here: this is what those versions wrote, whatever the set holds later.
+LEGACY_EXAMPLES = frozenset(
+    {
+        ("northwind logistics", "junior data analyst", "technical"),
+        ("brightpath health", "data analyst", "screening"),
+        ("acme analytics", "data analyst", "onsite"),
+    }
+)
+
+
+def is_legacy_example(company: str, role: str, stage: str) -> bool:
+    """Whether a rejection is one an earlier version loaded as an example: company and role
+    compared as backup identity compares them (case-insensitive, trimmed), and the stage."""
+    return (company.strip().casefold(), role.strip().casefold(), stage) in LEGACY_EXAMPLES
+
+
+@migrations(name="0006_examples")
+def _examples(db: Database) -> None:
+    """``rejections.example``: 1 for a rejection of the example data set, 0 for the user's
+    own. Rows earlier versions loaded as examples carried no marker; they are recognised by
+    company, role and stage (:func:`is_legacy_example`) and marked, once. From here on the
+    stored marker is the only test of an example."""
+    db["rejections"].add_column("example", int, not_null_default=0)
+    db.register_function(is_legacy_example, deterministic=True, replace=True)
+    db.execute("UPDATE rejections SET example = 1 WHERE is_legacy_example(company, role, stage)")
+
+
+@migrations(name="0007_drafts")
+def _drafts(db: Database) -> None:
+    """``drafts``: what the user typed into a form and has not saved yet
+    (:mod:`assessment.drafts`), one row per owner, form and rejection (``rejection_id`` 0 for
+    a new one), the fields as JSON text. Deleting a rejection removes its drafts; deleting
+    everything of an owner removes theirs (by ``owner``)."""
+    db["drafts"].create(
+        {
+            "owner": str,
+            "form": str,
+            "rejection_id": int,
+            "version": int,
+            "fields": str,
+            "updated_at": str,
+        },
+        pk=("owner", "form", "rejection_id"),
+        not_null={"fields"},
+    )
+
+
 CHILD_TABLES = ("reflections", "ratings", "feedback", "findings", "actions")
 
 
@@ -411,6 +459,16 @@ def _rejection_row(rejection: Rejection, owner: str) -> dict:
     }
 
 
+def _new_rejection_row(rejection: Rejection, owner: str) -> dict:
+    """The row of a rejection being added whole (import, the example set). Only an example
+    writes ``example``; the user's own take the column's default, 0. An edit never changes it."""
+    row = _rejection_row(rejection, owner)
+    row["created_at"] = rejection.created_at or row["updated_at"]
+    if rejection.example:
+        row["example"] = 1
+    return row
+
+
 MAX_ID = 2**63 - 1  # SQLite's INTEGER PRIMARY KEY range
 
 
@@ -606,8 +664,7 @@ def _has_stored_feedback(db: Database, rejection_id: int) -> bool:
 def insert_rejection(db: Database, rejection: Rejection, owner: str = LOCAL_OWNER) -> int:
     """Write a whole rejection (reflection, ratings, feedback, actions); used by import."""
     with write(db):
-        row = _rejection_row(rejection, owner)
-        row["created_at"] = rejection.created_at or row["updated_at"]
+        row = _new_rejection_row(rejection, owner)
         rejection_id = int(db["rejections"].insert(row).last_pk)
         _write_reflection(db, rejection_id, rejection.reflection)
         _replace_ratings(db, rejection_id, "self", rejection.self_ratings)
@@ -624,6 +681,7 @@ def delete_rejection(db: Database, rejection_id: int, owner: str = LOCAL_OWNER) 
             return False
         for table in CHILD_TABLES:
             db.execute(f"DELETE FROM {table} WHERE rejection_id = ?", [rejection_id])  # noqa: S608
+        db.execute("DELETE FROM drafts WHERE rejection_id = ?", [rejection_id])
         db.execute("DELETE FROM rejections WHERE id = ?", [rejection_id])
     return True
 
@@ -650,8 +708,7 @@ def _insert_chunk(db: Database, chunk: list[Rejection], owner: str) -> None:
     now = _now()
     children: dict[str, list[dict]] = {t: [] for t in CHILD_TABLES}
     for rejection in chunk:
-        row = _rejection_row(rejection, owner)
-        row["created_at"] = rejection.created_at or row["updated_at"]
+        row = _new_rejection_row(rejection, owner)
         columns = list(row)
         rid = db.conn.execute(
             f"INSERT INTO rejections ({', '.join(columns)}) "  # noqa: S608 - our column names
@@ -796,6 +853,7 @@ def get_rejection(db: Database, rejection_id: int, owner: str = LOCAL_OWNER) -> 
         reason_given=row["reason_given"] or "",
         fit_factors=tuple(json.loads(row["fit_factors"] or "[]")),
         created_at=row["created_at"] or "",
+        example=bool(row.get("example")),
         reflection=Reflection(
             went_well=(refl or {}).get("went_well") or "",
             do_differently=(refl or {}).get("do_differently") or "",
@@ -816,18 +874,22 @@ def get_rejection(db: Database, rejection_id: int, owner: str = LOCAL_OWNER) -> 
 
 
 def latest_rejection_id(db: Database, owner: str = LOCAL_OWNER) -> int | None:
-    """The most recent ``rejected_on``; ties go to the one added last."""
+    """The most recent ``rejected_on`` of the user's own rejections, or of the examples when
+    there is none of their own; ties go to the one added last."""
     row = db.execute(
-        "SELECT id FROM rejections WHERE owner = ? ORDER BY rejected_on DESC, id DESC LIMIT 1",
+        "SELECT id FROM rejections WHERE owner = ? "
+        "ORDER BY example, rejected_on DESC, id DESC LIMIT 1",
         [owner],
     ).fetchone()
     return row[0] if row else None
 
 
 def previous_rejection_id(db: Database, rejection_id: int, owner: str = LOCAL_OWNER) -> int | None:
-    """The rejection just before this one in time (same ordering as History)."""
+    """The rejection just before this one in time (same ordering as History), of the same
+    kind: the user's own before one of their own, an example before an example."""
     row = db.execute(
         "SELECT p.id FROM rejections r JOIN rejections p ON p.owner = r.owner "
+        "AND p.example = r.example "
         "AND (p.rejected_on < r.rejected_on OR (p.rejected_on = r.rejected_on AND p.id < r.id)) "
         "WHERE r.id = ? AND r.owner = ? ORDER BY p.rejected_on DESC, p.id DESC LIMIT 1",
         [rejection_id, owner],
@@ -836,17 +898,26 @@ def previous_rejection_id(db: Database, rejection_id: int, owner: str = LOCAL_OW
 
 
 def count_rejections(db: Database, owner: str = LOCAL_OWNER) -> int:
+    """Every rejection of the owner, examples included."""
     return db.execute("SELECT count(*) FROM rejections WHERE owner = ?", [owner]).fetchone()[0]
+
+
+def count_examples(db: Database, owner: str = LOCAL_OWNER) -> int:
+    """How many of the owner's rejections are examples."""
+    return db.execute(
+        "SELECT count(*) FROM rejections WHERE owner = ? AND example = 1", [owner]
+    ).fetchone()[0]
 
 
 def rejection_choices(
     db: Database, owner: str = LOCAL_OWNER, limit: int = 200, include: int | None = None
 ) -> list[dict]:
-    """Id, company, role, stage and date of the latest ``limit`` rejections, newest first, for
-    a chooser; ``include`` adds that one if it is older (it is the one being shown)."""
+    """Id, company, role, stage, date and example marker of the latest ``limit`` rejections,
+    newest first, for a chooser; ``include`` adds that one if it is older (it is the one
+    being shown)."""
     rows = list(
         db.query(
-            "SELECT id, company, role, stage, rejected_on FROM rejections WHERE owner = ? "
+            "SELECT id, company, role, stage, rejected_on, example FROM rejections WHERE owner = ? "
             "ORDER BY rejected_on DESC, id DESC LIMIT ?",
             [owner, limit],
         )
@@ -854,7 +925,7 @@ def rejection_choices(
     if include is not None and all(r["id"] != include for r in rows):
         rows.extend(
             db.query(
-                "SELECT id, company, role, stage, rejected_on FROM rejections "
+                "SELECT id, company, role, stage, rejected_on, example FROM rejections "
                 "WHERE id = ? AND owner = ?",
                 [include, owner],
             )
@@ -865,7 +936,8 @@ def rejection_choices(
 def list_rejections(
     db: Database, owner: str = LOCAL_OWNER, limit: int = 50, offset: int = 0
 ) -> list[dict]:
-    """Rejections newest first with mood and average combined score, one page at a time."""
+    """Rejections newest first with mood, average combined score and example marker, one
+    page at a time."""
     sql = f"""
         WITH page AS (
             SELECT * FROM rejections WHERE owner = ?
@@ -876,7 +948,7 @@ def list_rejections(
             FROM {skill_ratings("SELECT id FROM page")} GROUP BY rejection_id
         )
         SELECT page.id, page.company, page.role, page.stage, page.interviewed_on,
-            page.rejected_on, reflections.mood, reflections.confidence,
+            page.rejected_on, page.example, reflections.mood, reflections.confidence,
             feedback.status AS feedback_status, avgs.average
         FROM page
         LEFT JOIN reflections ON reflections.rejection_id = page.id

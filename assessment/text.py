@@ -5,7 +5,9 @@
   a spreadsheet splits on a bare carriage return) and lone surrogates cannot be encoded.
 - :func:`escaped` is for putting a file's own content (a company, an unknown key) into a
   message: what cannot be shown is written as an escape, and long text is cut.
-- :func:`csv_text` is the one CSV writer: every CSV the app offers goes through it.
+- :func:`csv_text` is the one CSV writer: every CSV the app offers goes through it. It starts
+  with a byte order mark, so spreadsheets (Excel above all) read the file as UTF-8 and show
+  "Zoë" and "Łódź" as typed instead of guessing a legacy code page.
 """
 
 from __future__ import annotations
@@ -61,10 +63,15 @@ def csv_cell(value: Any) -> Any:
     return value
 
 
+BOM = "\ufeff"
+
+
 def csv_text(header: Sequence[str], rows: Iterable[Sequence[Any]]) -> str:
-    """A CSV document: every cell through :func:`csv_cell`, and every cell quoted, so a line
-    break inside a value can never start a new record, whatever the reader splits on."""
+    """A CSV document: :data:`BOM` first, then every cell through :func:`csv_cell`, and every
+    cell quoted, so a line break inside a value can never start a new record, whatever the
+    reader splits on. Encode it as UTF-8 (Streamlit's download does)."""
     out = io.StringIO()
+    out.write(BOM)
     writer = csv.writer(out, quoting=csv.QUOTE_ALL, lineterminator="\r\n")
     writer.writerow([csv_cell(name) for name in header])
     writer.writerows([csv_cell(v) for v in row] for row in rows)
@@ -76,3 +83,9 @@ def frame_csv(frame: Any) -> str:
     the index is left out, as the pages hide it."""
     cells = frame.astype(object).where(frame.notna(), None)  # missing values as empty cells
     return csv_text([str(c) for c in frame.columns], cells.itertuples(index=False, name=None))
+
+
+def counted(count: int, singular: str, plural: str | None = None) -> str:
+    """``count`` with the word in the number it needs: "1 rating", "2 ratings", "0 ratings"."""
+    word = singular if count == 1 else (plural or singular + "s")
+    return f"{count:,} {word}"

@@ -74,3 +74,13 @@ def with_self_ratings(rejection: Rejection, **ratings: int | None) -> Rejection:
 def with_feedback(rejection: Rejection, **changes) -> Rejection:
     """``rejection`` with some fields of its feedback changed."""
     return replace(rejection, feedback=replace(rejection.feedback, **changes))
+
+
+def load_as_own(db, owner: str = "local", today: dt.date | None = None) -> int:
+    """The example data set written as the user's own rejections (no example marker), for
+    tests of what the user's own data does; ``examples.load_examples`` marks them instead."""
+    from assessment import examples, storage
+
+    rejections = examples.example_rejections(today)
+    storage.insert_rejections(db, rejections, owner)
+    return len(rejections)

@@ -19,10 +19,12 @@ from assessment.skills import (
     FEEDBACK_STATUS_KEYS,
     FIT_FACTOR_KEYS,
     SKILL_KEYS,
+    SKILL_NAMES,
     STAGE_KEYS,
     STRATEGY_KEYS,
 )
 from assessment.views import progress
+from tests.cases import load_as_own
 
 NOW = dt.datetime(2026, 11, 25, 12, 0, tzinfo=dt.UTC)
 TODAY = dt.date(2026, 11, 25)
@@ -171,7 +173,7 @@ def test_export_import_export_gives_the_same_document(docs):
 def test_example_data_round_trips_through_the_app_database(tmp_path):
     path = tmp_path / "a.db"
     source = storage.connect(path)
-    examples.load_examples(source, today=TODAY)
+    load_as_own(source, today=TODAY)
     first = backup.export_backup(source, now=NOW)
     target = storage.connect(tmp_path / "b.db")
     backup.import_rejections(target, backup.parse_backup(backup.dumps_backup(first)))
@@ -199,8 +201,8 @@ def test_export_writes_every_key_with_null_where_empty(db):
 
 
 def test_export_holds_only_the_owners_rejections(db):
-    examples.load_examples(db, owner="someone@else", today=TODAY)
-    examples.load_examples(db, today=TODAY)
+    load_as_own(db, owner="someone@else", today=TODAY)
+    load_as_own(db, today=TODAY)
     assert len(backup.export_backup(db)["rejections"]) == 3
     assert backup.export_backup(storage.memory_db())["rejections"] == []
 
@@ -216,8 +218,8 @@ def test_importing_the_same_file_twice_skips_what_is_there(db):
     assert (first.added, first.skipped) == (2, 0)
     assert (second.added, second.skipped) == (0, 2)
     assert second.skipped_labels == (
-        "Acme · Analyst · Onsite · 2026-10-09",
-        "Brightpath · Analyst · Onsite · 2026-10-09",
+        "2026-10-09 · Acme · Analyst · Onsite",
+        "2026-10-09 · Brightpath · Analyst · Onsite",
     )
     assert snapshot(db) == before
 
@@ -249,7 +251,7 @@ def test_duplicates_inside_the_file_are_refused_naming_both(db):
 
 def _refused(db, raw) -> BackupError:
     """Parsing refuses the file; nothing at all is written."""
-    examples.load_examples(db, today=TODAY)
+    load_as_own(db, today=TODAY)
     before = snapshot(db)
     with pytest.raises(BackupError) as err:
         backup.import_rejections(db, backup.parse_backup(raw))
@@ -353,27 +355,40 @@ def test_text_is_imported_exactly_as_written(db):
 # ---- CSV -------------------------------------------------------------------------------
 
 
-def test_csv_has_one_row_per_rejection_with_scores(db):
-    examples.load_examples(db, today=TODAY)
-    rows = list(csv.DictReader(io.StringIO(backup.export_csv(db))))
-    assert [r["company"] for r in rows] == [
+def csv_rows(data: str) -> list[dict]:
+    """The CSV as a spreadsheet reads it: the byte order mark first, then named columns."""
+    assert data.startswith("\ufeff")
+    return list(csv.DictReader(io.StringIO(data.removeprefix("\ufeff"), newline="")))
+
+
+def test_csv_has_one_row_per_rejection_and_skill_with_both_ratings(db):
+    load_as_own(db, today=TODAY)
+    rows = csv_rows(backup.export_csv(db))
+    assert len(rows) == 3 * len(SKILL_KEYS)
+    assert [r["Company"] for r in rows[:: len(SKILL_KEYS)]] == [
         "Northwind Logistics",
         "BrightPath Health",
         "Acme Analytics",
     ]
-    acme = rows[-1]
-    assert acme["problem_solving_combined"] == "4.6"  # 0.4 x 4 + 0.6 x 5
-    assert acme["preparation_combined"] == "4.0"  # self only
-    assert acme["average_combined_score"] == "3.7"
-    assert acme["mood"] == "2" and acme["stage"] == "onsite"
+    acme = {r["Skill"]: r for r in rows if r["Company"] == "Acme Analytics"}
+    assert list(acme) == [SKILL_NAMES[k] for k in SKILL_KEYS]
+    solving = acme["Problem solving"]
+    assert solving["Your rating (1-5)"] == "4" and solving["Interviewer rating (1-4)"] == "4"
+    assert solving["Interviewer's view"] == "Strong strength"
+    assert solving["Combined score (1-5)"] == "4.6"  # 0.4 x 4 + 0.6 x 5
+    preparation = acme["Preparation & research"]  # self only
+    assert preparation["Interviewer rating (1-4)"] == "" and preparation["Interviewer's view"] == ""
+    assert preparation["Combined score (1-5)"] == "4.0"
+    assert solving["Mood (1-5)"] == "2" and solving["Stage"] == "Onsite"
+    assert solving["Feedback"] == "Received"
 
 
 def test_csv_defuses_spreadsheet_formulas(db):
     backup.import_rejections(
         db, backup.parse_backup(encode(document(minimal("=HYPERLINK(1)", role="@SUM(A1)"))))
     )
-    row = next(csv.DictReader(io.StringIO(backup.export_csv(db))))
-    assert row["company"] == "'=HYPERLINK(1)" and row["role"] == "'@SUM(A1)"
+    row = csv_rows(backup.export_csv(db))[0]
+    assert row["Company"] == "'=HYPERLINK(1)" and row["Role"] == "'@SUM(A1)"
 
 
 # ---- a long history --------------------------------------------------------------------
@@ -394,7 +409,7 @@ def many_rejections(n: int) -> dict:
 
 def _examples_db():
     db = storage.memory_db()
-    examples.load_examples(db, today=TODAY)
+    load_as_own(db, today=TODAY)
     return db
 
 
@@ -428,8 +443,8 @@ def test_an_import_that_fails_midway_writes_nothing(db, monkeypatch):
             raise RuntimeError("disk full")
         return real(db_, chunk, owner)
 
+    load_as_own(db, today=TODAY)
     monkeypatch.setattr(storage, "_insert_chunk", failing)
-    examples.load_examples(db, today=TODAY)
     before = snapshot(db)
     with pytest.raises(RuntimeError):
         backup.import_rejections(db, rejections)
@@ -707,18 +722,20 @@ def test_csv_keeps_a_carriage_return_from_starting_a_row(db):
     data = backup.export_csv(db)
     assert not any(c in data for c in "\x00\x1b\x07\x7f\x85")
     lines = data.splitlines()
-    assert len(lines) == 3 and lines[2].startswith("=cmd")  # inside the quoted company
+    # a header, then one record of two lines per skill: the line break stays inside the cell
+    assert len(lines) == 1 + 2 * len(SKILL_KEYS) and lines[2].startswith("=cmd")
     assert lines[1].startswith('"2026-10-09","Beta')  # every cell quoted
-    (row,) = csv.DictReader(io.StringIO(data, newline=""))
-    assert row["company"] == "Beta\n=cmd|' /C calc'!A0" and row["role"] == "Analyst"
+    rows = csv_rows(data)
+    assert len(rows) == len(SKILL_KEYS)
+    assert rows[0]["Company"] == "Beta\n=cmd|' /C calc'!A0" and rows[0]["Role"] == "Analyst"
 
 
 def test_csv_defuses_formulas_after_leading_spaces(db):
     backup.import_rejections(
         db, backup.parse_backup(encode(document(minimal("  =1+1", role="\t-2"))), today=TODAY)
     )
-    (row,) = csv.DictReader(io.StringIO(backup.export_csv(db), newline=""))
-    assert row["company"] == "'  =1+1" and row["role"] == "'\t-2"
+    row = csv_rows(backup.export_csv(db))[0]
+    assert row["Company"] == "'  =1+1" and row["Role"] == "'\t-2"
 
 
 def _brackets_one_byte_at_a_time(data: bytes) -> bytes:

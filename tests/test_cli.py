@@ -13,6 +13,7 @@ import pytest
 
 from assessment import backup, cli, storage
 from assessment.skills import SKILL_KEYS
+from tests.cases import load_as_own
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -35,6 +36,15 @@ def main(capsys, *args: str) -> tuple[int, str, str]:
     return code, out, err
 
 
+def own_data(path: Path, owner: str = storage.LOCAL_OWNER) -> None:
+    """The example set stored as the user's own rejections (a demo's are not exported)."""
+    db = storage.connect(path)
+    try:
+        load_as_own(db, owner)
+    finally:
+        db.close()
+
+
 def dump(path: Path) -> list[str]:
     db = storage.connect(path)
     try:
@@ -45,15 +55,22 @@ def dump(path: Path) -> list[str]:
 
 def test_demo_loads_the_example_set_once(tmp_path, capsys):
     path = tmp_path / "r.db"
-    assert main(capsys, "demo", "--db", str(path)) == (0, "", "Loaded 3 example rejections.\n")
+    assert main(capsys, "demo", "--db", str(path)) == (
+        0,
+        "",
+        "Loaded 3 example rejections, marked as examples.\n",
+    )
     code, out, err = main(capsys, "demo", "--db", str(path))
     assert (code, out) == (0, "") and "already there" in err
-    assert storage.count_rejections(storage.connect(path)) == 3
+    assert storage.count_examples(storage.connect(path)) == 3
+    # the examples are not the user's data: a backup leaves them out
+    code, out, err = main(capsys, "export", "--db", str(path))
+    assert json.loads(out)["rejections"] == [] and err == "Exported 0 rejections.\n"
 
 
 def test_export_writes_the_backup_to_stdout_and_nothing_else(tmp_path):
     path = tmp_path / "r.db"
-    assert run("demo", "--db", str(path)).returncode == 0
+    own_data(path)
     done = run("export", "--db", str(path))
     assert done.returncode == 0
     doc = json.loads(done.stdout)  # stdout is exactly one JSON document
@@ -69,7 +86,7 @@ def test_the_default_database_follows_rebound_db(tmp_path):
 
 def test_export_to_a_file_then_import_elsewhere_and_again(tmp_path, capsys):
     source, target, file = tmp_path / "a.db", tmp_path / "b.db", tmp_path / "backup.json"
-    main(capsys, "demo", "--db", str(source))
+    own_data(source)
     code, out, err = main(capsys, "export", "--db", str(source), "-o", str(file))
     assert (code, out) == (0, "") and "to " in err
     assert main(capsys, "import", str(file), "--db", str(target)) == (
@@ -80,7 +97,7 @@ def test_export_to_a_file_then_import_elsewhere_and_again(tmp_path, capsys):
     code, out, err = main(capsys, "import", str(file), "--db", str(target))
     assert code == 0 and out == ""
     assert err.startswith("Added 0 rejections; skipped 3 already there.\n")
-    assert "skipped: Acme Analytics · Data Analyst · Onsite" in err
+    assert " · Acme Analytics · Data Analyst · Onsite" in err
 
 
 def test_an_invalid_backup_exits_2_with_one_line_and_writes_nothing(tmp_path):
@@ -148,7 +165,7 @@ def test_a_file_that_is_not_a_database_exits_2_and_is_left_alone(tmp_path, comma
 
 def test_another_owner_is_chosen_with_owner(tmp_path, capsys):
     path = tmp_path / "r.db"
-    main(capsys, "demo", "--db", str(path), "--owner", "ana@example.com")
+    own_data(path, "ana@example.com")
     code, out, _ = main(capsys, "export", "--db", str(path))
     assert json.loads(out)["rejections"] == []
     code, out, _ = main(capsys, "export", "--db", str(path), "--owner", "ana@example.com")
@@ -240,7 +257,7 @@ def test_skipped_labels_on_stderr_escape_control_characters(tmp_path, capsys):
     path = str(tmp_path / "r.db")
     main(capsys, "import", str(file), "--db", path)
     code, out, err = main(capsys, "import", str(file), "--db", path)
-    assert code == 0 and "skipped: \\x1b[31mRed\\x07 · r · Onsite · 2026-01-02\n" in err
+    assert code == 0 and "skipped: 2026-01-02 · \\x1b[31mRed\\x07 · r · Onsite\n" in err
     assert "\x1b" not in err and "\x07" not in err
 
 

@@ -222,7 +222,7 @@ def test_reflect_takes_any_input_calmly(
             return
         at.button(key="r_save").click().run()
         assert_calm(at)
-        assert at.title[0].value == "Results"
+        assert at.title[0].value == "Interviewer feedback"  # the next step Home promises
         saved = read_back(path)
         assert (saved.company, saved.role, saved.contact_name) == (
             as_line(company),

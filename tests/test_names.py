@@ -14,10 +14,10 @@ DAY = dt.date(2026, 3, 4)
 
 def test_a_list_names_company_role_stage_and_date_on_one_line():
     assert rejection_label("Acme\n Corp", "Data  Analyst", "onsite", DAY) == (
-        "Acme Corp · Data Analyst · Onsite · 2026-03-04"
+        "2026-03-04 · Acme Corp · Data Analyst · Onsite"
     )
     assert rejection_label("Acme", "Analyst", "lunch", "2026-03-04") == (
-        "Acme · Analyst · lunch · 2026-03-04"
+        "2026-03-04 · Acme · Analyst · lunch"
     )  # a stage no form offers is shown as stored
 
 
@@ -28,6 +28,6 @@ def test_a_sentence_names_company_and_date():
 
 def test_the_backup_and_the_patterns_name_rejections_alike():
     rejection = Rejection(company="Acme  Corp", role="Analyst", stage="final", rejected_on=DAY)
-    assert backup.label(rejection) == "Acme Corp · Analyst · Final round · 2026-03-04"
+    assert backup.label(rejection) == "2026-03-04 · Acme Corp · Analyst · Final round"
     summary = patterns.RejectionSummary(1, "Acme  Corp", DAY, "final")
     assert patterns.name_rejections([summary]) == "Acme Corp (2026-03-04)"

@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 
 import pytest
 from streamlit.testing.v1 import AppTest
 
 from assessment import backup, examples, storage
+from tests.cases import load_as_own
 from tests.helpers import app_page
+
+NOW = dt.datetime(2026, 11, 25, 12, 0, tzinfo=dt.UTC)
 
 
 def page() -> AppTest:
@@ -21,9 +25,16 @@ def upload(at: AppTest, content: bytes, name: str = "backup.json") -> AppTest:
 
 
 def example_backup() -> bytes:
+    """A backup of three rejections of the user's own (the example set, stored unmarked)."""
     db = storage.memory_db()
-    examples.load_examples(db)
+    load_as_own(db)
     return backup.dumps_backup(backup.export_backup(db)).encode()
+
+
+@pytest.fixture
+def own_db(db):
+    load_as_own(db)
+    return db
 
 
 def test_empty_database_offers_example_data_and_import(db_path):
@@ -33,11 +44,41 @@ def test_empty_database_offers_example_data_and_import(db_path):
     assert not at.get("download_button")
     at.button(key="data_load_examples").click().run()
     assert not at.exception
-    assert at.success[0].value == "Loaded 3 example rejections."
-    assert len(at.get("download_button")) == 2
-    at.button(key="data_load_examples").click().run()
-    assert "already here" in at.success[0].value
+    assert at.success[0].value.startswith("Loaded 3 example rejections, each marked Example.")
+    # the examples are not the user's data: still nothing to back up, and no second load
+    assert not at.get("download_button")
+    assert any("never part of a backup" in i.value for i in at.info)
+    assert not [b for b in at.button if b.key == "data_load_examples"]
+    assert any("3 example rejections are loaded" in m.value for m in at.markdown)
     assert storage.count_rejections(storage.connect(db_path)) == 3
+
+
+def test_loading_examples_twice_says_so_and_adds_nothing(db):
+    assert examples.load_examples(db) == 3
+    assert examples.load_examples(db) == 0
+    assert examples.loaded_message(0) == (
+        "The example rejections are already here; nothing was added."
+    )
+    assert storage.count_rejections(db) == 3
+
+
+def test_remove_the_examples_asks_first_then_keeps_the_users_own(own_db):
+    examples.load_examples(own_db)
+    before = backup.dumps_backup(backup.export_backup(own_db, now=NOW))
+    at = page()
+    assert not at.exception
+    assert any("left out of both" in m.value for m in at.markdown)
+    at.button(key="examples_remove").click().run()
+    assert not at.exception
+    at.button(key="examples_remove_cancel").click().run()
+    assert storage.count_examples(own_db) == 3
+    at.button(key="examples_remove").click().run()
+    at.button(key="examples_remove_go").click().run()
+    assert not at.exception
+    assert at.success[0].value == "Removed 3 example rejections. Your own data is as it was."
+    assert storage.count_examples(own_db) == 0 and storage.count_rejections(own_db) == 3
+    assert backup.dumps_backup(backup.export_backup(own_db, now=NOW)) == before
+    assert at.button(key="data_load_examples").label == "Load example data"
 
 
 def test_upload_shows_a_preview_then_imports(db_path):
@@ -57,17 +98,17 @@ def test_upload_shows_a_preview_then_imports(db_path):
     assert storage.count_rejections(storage.connect(db_path)) == 3
 
 
-def test_upload_of_what_is_already_there_says_so(example_db):
+def test_upload_of_what_is_already_there_says_so(own_db):
     at = page()
     upload(at, example_backup())
     metrics = {m.label: m.value for m in at.metric}
     assert metrics["New"] == "0" and metrics["Already here (will be skipped)"] == "3"
-    assert list(at.dataframe[0].value["Rejection"])[0].startswith("Northwind Logistics")
+    assert " · Northwind Logistics · " in list(at.dataframe[0].value["Rejection"])[0]
     assert at.button(key="import_go").disabled
 
 
-def test_an_invalid_backup_names_the_rejection_and_field_and_writes_nothing(example_db, db_path):
-    before = list(example_db.conn.iterdump())
+def test_an_invalid_backup_names_the_rejection_and_field_and_writes_nothing(own_db, db_path):
+    before = list(own_db.conn.iterdump())
     doc = json.loads(example_backup())
     doc["rejections"][1]["reflection"]["mood"] = 9
     at = page()
@@ -78,7 +119,7 @@ def test_an_invalid_backup_names_the_rejection_and_field_and_writes_nothing(exam
         "Rejection 2 (BrightPath Health), field reflection.mood: Mood must be from 1 to 5."
     )
     assert not at.get("metric")
-    assert list(example_db.conn.iterdump()) == before
+    assert list(own_db.conn.iterdump()) == before
 
 
 def test_a_file_that_is_not_json_is_refused(db_path):

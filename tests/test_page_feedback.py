@@ -1,7 +1,7 @@
 import datetime as dt
 from dataclasses import replace
 
-from assessment import storage
+from assessment import drafts, storage
 from assessment.models import Rejection
 from tests.cases import FEEDBACK_TEXT, data_analyst_case
 from tests.helpers import app_page
@@ -49,9 +49,8 @@ def test_read_confirm_change_drop_and_save(db):
     assert not at.exception
     quotes = [t.value for t in at.text]
     assert any("concrete examples" in q for q in quotes)
-    assert at.radio(key="fb_rating_evidence").value != 0  # pre-filled
-    assert "internal_candidate" not in at.multiselect(key="fb_fit_factors").value
-    assert "other_candidate" in at.multiselect(key="fb_fit_factors").value
+    assert at.segmented_control(key="fb_rating_evidence").value != 0  # pre-filled
+    assert any("outside factor" in i.value for i in at.info)  # noted, added on save
     # the user changes one finding and drops another
     keys = [at.selectbox(key=f"fb_key_{i}").value for i in range(len(at.session_state.fb_rows))]
     evidence_row = keys.index("Evidence & examples")
@@ -61,8 +60,8 @@ def test_read_confirm_change_drop_and_save(db):
         at.checkbox(key=f"fb_keep_{keys.index('Communication')}").uncheck()
     at.button(key="fb_apply").click().run()
     assert not at.exception
-    assert at.radio(key="fb_rating_problem_solving").value in (1, 2)
-    at.radio(key="fb_rating_evidence").set_value(0)  # the user overrides a rating
+    assert at.segmented_control(key="fb_rating_problem_solving").value in (1, 2)
+    at.segmented_control(key="fb_rating_evidence").set_value(0)  # the user overrides a rating
     at.radio(key="fb_status").set_value("received")
     at.button(key="fb_save").click().run()
     assert not at.exception
@@ -116,7 +115,7 @@ def test_stored_feedback_is_loaded_for_editing(example_db):
     at = app_page(PAGE)
     assert not at.exception
     assert at.radio(key="fb_status").value == "received"
-    assert at.radio(key="fb_rating_evidence").value == 2
+    assert at.segmented_control(key="fb_rating_evidence").value == 2
     assert len(at.session_state.fb_rows) == 3
 
 
@@ -157,7 +156,7 @@ def test_ratings_alone_mark_it_received_even_when_it_said_requested_without_a_da
     rid = case_without_feedback(db)
     at = app_page(PAGE)
     at.radio(key="fb_status").set_value("requested")
-    at.radio(key="fb_rating_role_knowledge").set_value(2)
+    at.segmented_control(key="fb_rating_role_knowledge").set_value(2)
     save(at)
     assert not any("date you asked" in e.value for e in at.error)
     assert at.title[0].value == "Results"
@@ -220,3 +219,80 @@ def test_without_feedback_the_status_stays_as_chosen(db):
     at.text_area(key="fb_text").input("We don't give feedback after interviews, sorry.")
     save(at)
     assert storage.get_rejection(db, rid).feedback.status == "declined"
+
+
+# ---- drafts and the rating segments --------------------------------------------------
+
+
+def restored_notice(at) -> bool:
+    return any(i.value.startswith("Draft restored") for i in at.info)
+
+
+def test_a_kept_draft_comes_back_after_a_reload_and_can_be_discarded(db):
+    rid = new_rejection(db)
+    at = app_page(PAGE)
+    at.text_area(key="fb_text").input("They liked my SQL.")
+    at.segmented_control(key="fb_rating_role_knowledge").set_value(4)
+    at.button(key="fb_keep_draft").click().run()
+    assert not at.exception
+    assert drafts.count(db) == 1
+    assert storage.get_rejection(db, rid).feedback.text == ""
+
+    again = app_page(PAGE)  # a reload: a new session
+    assert not again.exception and restored_notice(again)
+    assert again.text_area(key="fb_text").value == "They liked my SQL."
+    assert again.segmented_control(key="fb_rating_role_knowledge").value == 4
+    again.button(key="fb_discard_draft").click().run()
+    assert not again.exception and not restored_notice(again)
+    assert again.text_area(key="fb_text").value == ""
+    assert drafts.count(db) == 0
+
+
+def test_reading_keeps_a_draft_and_saving_deletes_it(db):
+    new_rejection(db)
+    at = app_page(PAGE)
+    at.text_area(key="fb_text").input(EMAIL)
+    at.button(key="fb_read").click().run()
+    assert drafts.count(db) == 1
+    at.button(key="fb_save").click().run()
+    assert not at.exception and at.title[0].value == "Results"
+    assert drafts.count(db) == 0
+    after = app_page(PAGE)
+    assert not restored_notice(after)
+    assert after.text_area(key="fb_text").value == EMAIL  # the saved text, not a draft
+
+
+def test_returning_to_the_page_in_the_same_session_keeps_the_form(db):
+    new_rejection(db)
+    at = app_page(PAGE)
+    at.text_area(key="fb_text").input("Kept across pages.")
+    at.button(key="fb_keep_draft").click().run()
+    at.switch_page("app_pages/results.py").run()
+    at.switch_page(PAGE).run()
+    assert not at.exception
+    assert at.text_area(key="fb_text").value == "Kept across pages."
+
+
+def test_the_interviewer_scale_is_one_segment_per_word_never_split(db):
+    new_rejection(db)
+    at = app_page(PAGE)
+    scale = at.segmented_control(key="fb_rating_evidence")
+    assert [o.replace("\u00a0", " ") for o in scale.options] == [
+        "Strong concern",
+        "Concern",
+        "Strength",
+        "Strong strength",
+        "Not assessed",
+    ]
+    assert all(" " not in o for o in scale.options)  # a no-break space holds each together
+    assert scale.value == 0  # "Not assessed" until chosen
+
+
+def test_pre_filled_counts_read_in_the_right_number(db):
+    new_rejection(db)
+    at = app_page(PAGE)
+    at.text_area(key="fb_text").input("Your examples lacked numbers.")
+    at.button(key="fb_read").click().run()
+    message = next(i.value for i in at.info if i.value.startswith("Pre-filled"))
+    assert "(s)" not in message
+    assert "1 rating " in message or "ratings" in message

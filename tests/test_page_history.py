@@ -67,3 +67,18 @@ def test_history_pages_long_lists(db):
     at.number_input(key="history_page").set_value(2).run()
     assert len(at.dataframe[0].value) == 10
     assert at.dataframe[0].value["Company"].iloc[-1] == "Co 0"
+
+
+def test_a_delete_clears_the_tables_selection(example_db):
+    """The table is drawn afresh (a new key) after a delete, so no row is selected and
+    "Delete this rejection" is not armed on the row that took the deleted one's place."""
+    target = storage.list_rejections(example_db)[0]["id"]
+    at = app_page(PAGE)
+    before = at.dataframe[0].key
+    at.session_state["history_confirm_delete"] = target
+    at.run()
+    at.button(key="history_delete_confirm").click().run()
+    assert not at.exception
+    assert at.dataframe[0].key != before
+    assert not any(t.value.startswith("Selected:") for t in at.text)
+    assert not [b for b in at.button if b.key == "history_delete"]

@@ -10,10 +10,11 @@ from pathlib import Path
 
 import pytest
 
-from assessment import examples, storage
+from assessment import storage
 from assessment.models import Feedback, Reflection, Rejection
 from assessment.views import progress
 from assessment.views.progress import Filters
+from tests.cases import load_as_own
 
 DAY = dt.date(2026, 1, 1)
 ROOT = Path(__file__).resolve().parent.parent
@@ -142,7 +143,7 @@ def test_rejections_table_pages_newest_first(db):
 
 def test_figures_carry_no_user_text_and_no_fixed_background():
     db = storage.memory_db()
-    examples.load_examples(db)
+    load_as_own(db)
     storage.insert_rejection(
         db,
         rejection("<a href='x'>Evil</a> :smile: $x$", 400, own={"evidence": 3}, mood=3),

@@ -1,10 +1,10 @@
-"""The Results page's logic: radar figure, table, quadrants, findings review."""
+"""The Results page's logic: table, quadrants, findings review (the radar: test_figures.py)."""
 
 from assessment import scoring
 from assessment.models import Finding
 from assessment.reading import reader, review
 from assessment.skills import SKILL_NAMES
-from assessment.views import figures, report
+from assessment.views import report
 from tests.cases import data_analyst_case
 
 
@@ -13,33 +13,6 @@ def sample():
         {"communication": 4, "evidence": 4, "motivation": 2, "composure": None},
         {"communication": 3, "evidence": 2, "motivation": 2},
     )
-
-
-def test_radar_has_eight_axes_in_domain_order_and_fixed_range():
-    fig = figures.radar_figure(sample())
-    names = [t.name for t in fig.data]
-    assert names == [figures.SELF_TRACE, figures.INTERVIEWER_TRACE]
-    theta = list(fig.data[0].theta)
-    assert theta[:-1] == list(SKILL_NAMES.values()) and theta[-1] == theta[0]
-    assert list(fig.layout.polar.radialaxis.range) == [0, 5]
-
-
-def test_radar_leaves_gaps_for_missing_ratings_never_zero():
-    fig = figures.radar_figure(sample())
-    self_r = list(fig.data[0].r)
-    assert self_r[7] is None  # composure: not sure
-    assert 0 not in [v for v in self_r if v is not None]
-    interviewer = list(fig.data[1].r)
-    assert interviewer[1] is None  # role knowledge: not assessed
-
-
-def test_radar_third_layer_is_the_previous_combined_score():
-    previous = scoring.assess({"communication": 2}, {"communication": 1})
-    fig = figures.radar_figure(sample(), previous)
-    assert [t.name for t in fig.data][-1] == figures.PREVIOUS_TRACE
-    assert fig.data[2].r[0] == previous.skills[0].combined
-    colours = {t.line.color for t in fig.data}
-    assert len(colours) == 3
 
 
 def test_table_carries_every_number_of_the_chart():

@@ -22,6 +22,7 @@ from streamlit.testing.v1 import AppTest
 
 from assessment import examples, storage
 from assessment.models import Action, Feedback, Reflection, Rejection
+from tests.cases import load_as_own
 from tests.helpers import PAGES, ROOT, new_app, open_page
 
 ANA = "ana@example.com"
@@ -76,7 +77,7 @@ def shared_db(db):
         owner: storage.insert_rejection(db, marked_rejection(mark), owner)
         for owner, mark in MARKS.items()
     }
-    examples.load_examples(db, owner=BEN, today=TODAY)
+    load_as_own(db, owner=BEN, today=TODAY)
     ben_ids = [r["id"] for r in storage.list_rejections(db, BEN)]
     return db, ids, ben_ids
 

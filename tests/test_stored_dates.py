@@ -9,11 +9,12 @@ import json
 import pytest
 from icalendar import Calendar
 
-from assessment import backup, cli, examples, scoring, storage
+from assessment import backup, cli, scoring, storage
 from assessment.models import Action
 from assessment.plan import calendar, markdown, patterns, steps, strategies
 from assessment.plan.texts import TITLE_DOOR
 from assessment.views import history, progress, report
+from tests.cases import load_as_own
 from tests.helpers import PAGES, app_page
 
 TODAY = dt.date(2026, 11, 25)
@@ -27,7 +28,7 @@ EXTREMES = [
 
 def store_dates(db, days: tuple[str, ...]) -> list[int]:
     """Every date of the example rejections replaced, one day per rejection, by plain SQL."""
-    examples.load_examples(db, today=TODAY)
+    load_as_own(db, today=TODAY)
     ids = [row[0] for row in db.execute("SELECT id FROM rejections ORDER BY id")]
     with db.conn:
         for rid, day in zip(ids, days, strict=True):

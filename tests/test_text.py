@@ -101,7 +101,7 @@ HOSTILE_CELLS = [
 
 def test_no_cell_a_spreadsheet_reads_starts_a_formula():
     rows = [[value, 3.5, None, -1] for value in HOSTILE_CELLS]
-    data = text.csv_text(["name", "score", "empty", "change"], rows)
+    data = text.csv_text(["name", "score", "empty", "change"], rows).removeprefix(text.BOM)
     records = spreadsheet_records(data)
     assert len(records) == len(rows) + 1  # a line break inside a value starts no record
     for record in records:
@@ -123,7 +123,8 @@ def test_no_cell_a_spreadsheet_reads_starts_a_formula():
 def test_csv_round_trips_through_csv_reader_with_formulas_defused():
     rows = [[value, 3.5, None, -1] for value in HOSTILE_CELLS]
     data = text.csv_text(["name", "score", "empty", "change"], rows)
-    header, *back = list(csv.reader(io.StringIO(data, newline="")))
+    assert data.startswith(text.BOM)
+    header, *back = list(csv.reader(io.StringIO(data.removeprefix(text.BOM), newline="")))
     assert header == ["name", "score", "empty", "change"]
     assert [r[1:] for r in back] == [["3.5", "", "-1"]] * len(rows)
     names = [r[0] for r in back]
@@ -142,3 +143,10 @@ def test_a_table_goes_through_the_same_writer():
     data = text.frame_csv(frame)
     assert data == text.csv_text(["Company", "Average score"], [["=evil()", 3.5], ["Acme", None]])
     assert '"\'=evil()"' in data
+
+
+def test_every_csv_starts_with_one_byte_order_mark_so_spreadsheets_read_utf8():
+    data = text.csv_text(["Company"], [["Zoë Łódź 東京"]])
+    raw = data.encode("utf-8")
+    assert raw.startswith(b"\xef\xbb\xbf") and data.count(text.BOM) == 1
+    assert raw.decode("utf-8-sig") == '"Company"\r\n"Zoë Łódź 東京"\r\n'

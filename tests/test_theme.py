@@ -43,3 +43,23 @@ def test_text_and_links_read_at_4_5_to_1(name):
         assert contrast(theme["linkColor"], background) >= 4.5
     assert contrast(WHITE, theme["primaryColor"]) >= 4.5  # a primary button's label
     assert contrast(theme["primaryColor"], theme["backgroundColor"]) >= 3.0  # focus, controls
+
+
+@pytest.mark.parametrize("name", ["light", "dark"])
+def test_the_focus_ring_stands_out_at_3_to_1_on_both_themes(name):
+    import ui
+
+    theme = THEMES[name]
+    for background in (theme["backgroundColor"], theme["secondaryBackgroundColor"]):
+        assert contrast(ui.FOCUS_COLOUR, background) >= 3.0
+
+
+def test_the_app_menu_is_shown_for_the_theme_choice_without_developer_options():
+    import ui
+
+    # "minimal" shows the menu only when the app defines an item; the menu then holds the
+    # theme choice and that item ("viewer" would add print and screen recording).
+    assert CONFIG["client"]["toolbarMode"] == "minimal"
+    assert ui.MENU_ITEMS["About"]
+    assert CONFIG["client"]["showErrorDetails"] == "none"
+    assert CONFIG["client"]["disableDataExport"] is True

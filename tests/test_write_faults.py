@@ -12,6 +12,7 @@ from sqlite_utils import Database
 from streamlit.testing.v1 import AppTest
 
 from assessment import backup, examples, storage
+from tests.cases import load_as_own
 from tests.helpers import app_page
 
 # Several database pages long, so saving it needs new pages (which a full disk refuses).
@@ -63,9 +64,9 @@ def test_reflection_that_cannot_be_saved_keeps_what_was_typed(db_path, fault):
     at.text_input(key="r_role").input("Product Analyst")
     at.button(key="r_next_1").click().run()
     at.text_area(key="r_went_well").input(WENT_WELL)
-    at.radio(key="r_mood").set_value(2)
+    at.segmented_control(key="r_mood").set_value(2)
     at.button(key="r_next_2").click().run()
-    at.radio(key="r_self_evidence").set_value(4)
+    at.segmented_control(key="r_self_evidence").set_value(4)
     break_it(session_db(at))
 
     at.button(key="r_save").click().run()
@@ -73,12 +74,12 @@ def test_reflection_that_cannot_be_saved_keeps_what_was_typed(db_path, fault):
     assert not at.exception
     assert any("could not be saved" in e and says in e for e in errors(at)), errors(at)
     assert "Step 3 of 3" in at.get("progress")[0].proto.text
-    assert at.radio(key="r_self_evidence").value == 4
+    assert at.segmented_control(key="r_self_evidence").value == 4
     check = storage.connect(db_path)
     assert storage.count_rejections(check) == 0
     at.button(key="r_back_3").click().run()
     assert at.text_area(key="r_went_well").value == WENT_WELL
-    assert at.radio(key="r_mood").value == 2
+    assert at.segmented_control(key="r_mood").value == 2
     at.button(key="r_back_2").click().run()
     assert at.text_input(key="r_company").value == "Globex"
     assert at.text_input(key="r_role").value == "Product Analyst"
@@ -101,7 +102,7 @@ def test_feedback_that_cannot_be_saved_keeps_what_was_typed(example_db, fault):
     before = storage.get_rejection(example_db, rejection_id)
     at = app_page("app_pages/feedback.py")
     at.text_area(key="fb_text").input(FEEDBACK_TEXT)
-    at.radio(key="fb_rating_composure").set_value(1)
+    at.segmented_control(key="fb_rating_composure").set_value(1)
     break_it(session_db(at))
 
     at.button(key="fb_save").click().run()
@@ -109,7 +110,7 @@ def test_feedback_that_cannot_be_saved_keeps_what_was_typed(example_db, fault):
     assert not at.exception
     assert any("could not be saved" in e and says in e for e in errors(at)), errors(at)
     assert at.text_area(key="fb_text").value == FEEDBACK_TEXT
-    assert at.radio(key="fb_rating_composure").value == 1
+    assert at.segmented_control(key="fb_rating_composure").value == 1
     assert storage.get_rejection(example_db, rejection_id) == before
 
     fixed(session_db(at))
@@ -125,7 +126,7 @@ def test_feedback_that_cannot_be_saved_keeps_what_was_typed(example_db, fault):
 
 def example_backup() -> bytes:
     source = storage.memory_db()
-    examples.load_examples(source)
+    load_as_own(source)
     return backup.dumps_backup(backup.export_backup(source)).encode()
 
 

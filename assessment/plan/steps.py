@@ -23,6 +23,7 @@ from assessment.names import rejection_in_sentence
 from assessment.plan import exercises, outreach, strategies, texts
 from assessment.plan.patterns import Pattern, find_patterns
 from assessment.scoring import assessment_of
+from assessment.views.progress import Filters
 
 
 def suggest_steps(
@@ -153,13 +154,19 @@ def merge_actions(steps: Sequence[Step], actions: Sequence[Action]) -> list[Step
 
 
 def recent_rejection_count(
-    db: Database, owner: str, today: dt.date, days: int = strategies.WINDOW_DAYS
+    db: Database,
+    owner: str,
+    today: dt.date,
+    days: int = strategies.WINDOW_DAYS,
+    examples: bool = False,
 ) -> int:
-    """The owner's rejections with ``rejected_on`` in the last ``days`` days (today included)."""
+    """The owner's own rejections (the examples with ``examples``) with ``rejected_on`` in the
+    last ``days`` days (today included)."""
     start = (today - dt.timedelta(days=days)).isoformat()
     row = db.execute(
-        "SELECT count(*) FROM rejections WHERE owner = ? AND rejected_on >= ? AND rejected_on <= ?",
-        [owner, start, today.isoformat()],
+        "SELECT count(*) FROM rejections WHERE owner = ? AND example = ? "
+        "AND rejected_on >= ? AND rejected_on <= ?",
+        [owner, int(examples), start, today.isoformat()],
     ).fetchone()
     return int(row[0])
 
@@ -182,19 +189,21 @@ def build_plan(
 ) -> list[Step]:
     """The plan of one rejection: suggestions merged with stored actions, in priority order.
 
-    Empty when the rejection does not exist or belongs to another owner.
+    Empty when the rejection does not exist or belongs to another owner. Patterns and the
+    count of recent rejections come from the rejection's own kind: the user's own rejections
+    for one of theirs, the example set for an example, so neither ever shows in the other.
     """
     today = today or dt.date.today()
     rejection = storage.get_rejection(db, rejection_id, owner)
     if rejection is None:
         return []
-    found = find_patterns(db, owner)
+    found = find_patterns(db, owner, Filters(examples=rejection.example))
     cited = [i for p in found for i in strategies.cited_ids(p.rejection_ids)]
     suggested = _suggested(
         rejection,
         today=today,
         patterns=found,
-        recent_rejections=recent_rejection_count(db, owner, today),
+        recent_rejections=recent_rejection_count(db, owner, today, examples=rejection.example),
         rejection_labels=rejection_labels(db, owner, cited),
         settings=storage.get_settings(db, owner),
     )

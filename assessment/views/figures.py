@@ -1,12 +1,22 @@
-"""Plotly figure builders. A figure is data: building one needs no Streamlit.
+"""Plotly figure builders and what they share. A figure is data: building one needs no Streamlit.
 
 Colours are from the Okabe-Ito palette (distinguishable with the common colour-vision
-deficiencies) and read on light and dark backgrounds; backgrounds and fonts are left to the
-theme. No user text goes into titles, legends or hover text: only skill names of ours.
+deficiencies), and only those of its colours that hold 3:1 against both the light and the dark
+theme's background (WCAG's contrast for graphics): blue, vermillion, bluish green and a mid
+grey. Its orange, sky blue, yellow and reddish purple fade on the light background. Backgrounds
+and fonts are left to the theme. No user text goes into titles, legends or hover text: only
+skill names of ours.
+
+**A radar layer is a closed shape over the skills it has.** Between two rated skills on
+neighbouring axes the line is solid; where a layer has no rating for a skill (the user was not
+sure, the interviewer did not rate it), its outline jumps over that axis with a thin dotted
+chord instead of dropping to the centre or breaking off, so every layer stays one shape and the
+skipped axes are visible as such. The table under the chart says which skills those are.
 """
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from assessment.scoring import Assessment
@@ -15,9 +25,21 @@ from assessment.skills import INTERVIEWER_SCALE, SKILL_NAMES
 if TYPE_CHECKING:
     import plotly.graph_objects as go
 
-SELF_COLOUR = "#0072B2"  # blue
-INTERVIEWER_COLOUR = "#E69F00"  # orange
-PREVIOUS_COLOUR = "#CC79A7"  # reddish purple
+BLUE = "#0072B2"
+VERMILLION = "#D55E00"
+BLUISH_GREEN = "#009E73"
+GREY = "#808080"  # Okabe-Ito's black would vanish on the dark theme; #808080 holds 3:1 on both
+PALETTE = (BLUE, VERMILLION, BLUISH_GREEN, GREY)
+
+SELF_COLOUR = BLUE
+INTERVIEWER_COLOUR = VERMILLION
+PREVIOUS_COLOUR = BLUISH_GREEN
+
+# No plotly toolbar: it covers the legends of the smaller charts, and nothing here needs zooming.
+CHART_CONFIG = {"displayModeBar": False, "displaylogo": False}
+
+# Longest line of a wrapped skill name around a radar: "Collaboration &" fits a phone's margin.
+LABEL_LINE = 13
 
 # A transparent disc and mid-grey grid read on light and dark themes alike; fonts come from
 # the theme.
@@ -44,72 +66,202 @@ SELF_TRACE = "You"
 INTERVIEWER_TRACE = "Interviewer"
 PREVIOUS_TRACE = "Previous rejection (combined)"
 
+RADAR_HEIGHT = 580
+# Room for the two-line skill names around the circle, and below the lowest one the legend
+# (one line on a desktop, two on a phone), at the bottom of the figure.
+RADAR_MARGIN = {"l": 84, "r": 84, "t": 48, "b": 104}
 
-def _closed(values: list, labels: list[str]) -> tuple[list, list[str]]:
-    """Repeat the first point so each polygon closes."""
-    return values + values[:1], labels + labels[:1]
+
+def wrap_label(name: str, width: int = LABEL_LINE) -> str:
+    """A skill name on at most two lines (``<br>``) for a radar's rim: after "&" if it has
+    one, else at the last space that keeps the first line within ``width``."""
+    if len(name) <= width or " " not in name:
+        return name
+    if " & " in name:
+        first, rest = name.split(" & ", 1)
+        return f"{first} &<br>{rest}"
+    head = name[: width + 1]
+    cut = head.rfind(" ") if " " in head else name.find(" ")
+    return f"{name[:cut]}<br>{name[cut + 1 :]}"
+
+
+def runs(values: Sequence[float | None]) -> list[list[int]]:
+    """The rated indices as runs of neighbouring axes, going round the circle. All rated: one
+    run that ends where it began (a closed polygon)."""
+    n = len(values)
+    rated = [i for i, v in enumerate(values) if v is not None]
+    if len(rated) == n:
+        return [[*range(n), 0]] if n else []
+    found = []
+    for start in rated:
+        if values[(start - 1) % n] is not None:
+            continue  # not the start of a run
+        run = [start]
+        while values[(run[-1] + 1) % n] is not None:
+            run.append((run[-1] + 1) % n)
+        found.append(run)
+    return found
+
+
+def jumps(values: Sequence[float | None]) -> list[tuple[int, int]]:
+    """The chords that close a layer over the axes it has no value for: from the end of each
+    run to the start of the next (none with a single rated skill or with all of them)."""
+    found = runs(values)
+    if len(found) == 1 and (found[0][0] == found[0][-1] or len(found[0]) == 1):
+        return []
+    return [(run[-1], found[(i + 1) % len(found)][0]) for i, run in enumerate(found)]
+
+
+def _gapped(
+    pieces: list[list[int]], values: Sequence[float | None], labels: list[str], text: list[str]
+) -> tuple[list, list, list]:
+    """Points of several pieces in one trace, a None between pieces so plotly breaks the line."""
+    r: list = []
+    theta: list = []
+    hover: list = []
+    for piece in pieces:
+        if r:
+            r.append(None)
+            theta.append(labels[piece[0]])
+            hover.append("")
+        for i in piece:
+            r.append(values[i])
+            theta.append(labels[i])
+            hover.append(text[i])
+    return r, theta, hover
+
+
+def polar_layer(
+    name: str,
+    values: Sequence[float | None],
+    hover: list[str],
+    colour: str,
+    dash: str = "solid",
+) -> list:
+    """One radar layer as traces sharing a legend entry: the solid outline with markers over
+    neighbouring rated skills (hover shows each value) and the dotted chords over the skills
+    it has no value for."""
+    import plotly.graph_objects as go  # lazy: importing assessment must not load plotly
+
+    labels = list(SKILL_NAMES.values())[: len(values)]
+    r, theta, text = _gapped(runs(values), values, labels, hover)
+    traces = [
+        go.Scatterpolar(
+            r=r,
+            theta=theta,
+            name=name,
+            legendgroup=name,
+            mode="lines+markers",
+            line={"color": colour, "width": 3, "dash": dash},
+            marker={"size": 9, "color": colour},
+            connectgaps=False,
+            text=text,
+            hovertemplate="%{theta}<br>%{text}<extra>" + name + "</extra>",
+        )
+    ]
+    chords = [list(pair) for pair in jumps(values)]
+    if chords:
+        r, theta, _ = _gapped(chords, values, labels, hover)
+        traces.append(
+            go.Scatterpolar(
+                r=r,
+                theta=theta,
+                name=f"{name}: over skills without a value",
+                legendgroup=name,
+                showlegend=False,
+                mode="lines",
+                line={"color": colour, "width": 1.5, "dash": "dot"},
+                connectgaps=False,
+                hoverinfo="skip",
+            )
+        )
+    return traces
+
+
+def radar_layout(fig: go.Figure, height: int = RADAR_HEIGHT) -> go.Figure:
+    """The shared look of a radar: eight axes in domain order, names wrapped onto two lines,
+    a fixed 0-5 range, the legend below, no dragging (a phone's finger scrolls the page)."""
+    names = list(SKILL_NAMES.values())
+    polar = {
+        **POLAR_LAYOUT,
+        "angularaxis": {
+            **POLAR_LAYOUT["angularaxis"],
+            "categoryorder": "array",
+            "categoryarray": names,
+            "tickmode": "array",
+            "tickvals": names,
+            "ticktext": [wrap_label(n) for n in names],
+            "tickfont": {"size": 13},
+        },
+    }
+    fig.update_layout(
+        polar=polar,
+        legend={
+            "orientation": "h",
+            "yref": "container",
+            "yanchor": "bottom",
+            "y": 0,
+            "x": 0.5,
+            "xanchor": "center",
+        },
+        margin=RADAR_MARGIN,
+        height=height,
+        showlegend=True,
+        dragmode=False,
+    )
+    return fig
 
 
 def radar_figure(current: Assessment, previous: Assessment | None = None) -> go.Figure:
     """Self-view against the interviewer's view (mapped to 1-5), plus the previous
-    rejection's combined scores when there is one. Missing ratings leave gaps, never zeros."""
+    rejection's combined scores when there is one. Missing ratings are skipped by the
+    outline (a dotted chord), never drawn as zeros."""
     import plotly.graph_objects as go  # lazy: importing assessment must not load plotly
 
-    labels = [SKILL_NAMES[s.key] for s in current.skills]
     fig = go.Figure()
-
-    def add(name: str, values: list, colour: str, dash: str, hover: list[str]) -> None:
-        r, theta = _closed(values, labels)
-        hover_closed = hover + hover[:1]
-        fig.add_trace(
-            go.Scatterpolar(
-                r=r,
-                theta=theta,
-                name=name,
-                mode="lines+markers",
-                line={"color": colour, "width": 3, "dash": dash},
-                marker={"size": 8, "color": colour},
-                connectgaps=False,
-                text=hover_closed,
-                hovertemplate="%{theta}<br>%{text}<extra>" + name + "</extra>",
+    layers = [
+        (
+            SELF_TRACE,
+            [s.self_rating for s in current.skills],
+            [
+                "not sure" if s.self_rating is None else f"{s.self_rating} of 5"
+                for s in current.skills
+            ],
+            SELF_COLOUR,
+            "solid",
+        ),
+        (
+            INTERVIEWER_TRACE,
+            [s.interviewer_mapped for s in current.skills],
+            [
+                "not assessed"
+                if s.interviewer_rating is None
+                else f"{INTERVIEWER_SCALE[s.interviewer_rating]} ({s.interviewer_mapped:.2f} of 5)"
+                for s in current.skills
+            ],
+            INTERVIEWER_COLOUR,
+            "solid",
+        ),
+    ]
+    if previous is not None:
+        layers.append(
+            (
+                PREVIOUS_TRACE,
+                [s.combined for s in previous.skills],
+                [
+                    "not rated" if s.combined is None else f"combined {s.combined:.1f} of 5"
+                    for s in previous.skills
+                ],
+                PREVIOUS_COLOUR,
+                "dash",
             )
         )
+    for name, values, hover, colour, dash in layers:
+        fig.add_traces(polar_layer(name, values, hover, colour, dash))
+    return radar_layout(fig)
 
-    add(
-        SELF_TRACE,
-        [s.self_rating for s in current.skills],
-        SELF_COLOUR,
-        "solid",
-        ["not sure" if s.self_rating is None else f"{s.self_rating} of 5" for s in current.skills],
-    )
-    add(
-        INTERVIEWER_TRACE,
-        [s.interviewer_mapped for s in current.skills],
-        INTERVIEWER_COLOUR,
-        "solid",
-        [
-            "not assessed"
-            if s.interviewer_rating is None
-            else f"{INTERVIEWER_SCALE[s.interviewer_rating]} ({s.interviewer_mapped:.2f} of 5)"
-            for s in current.skills
-        ],
-    )
-    if previous is not None:
-        add(
-            PREVIOUS_TRACE,
-            [s.combined for s in previous.skills],
-            PREVIOUS_COLOUR,
-            "dot",
-            [
-                "not rated" if s.combined is None else f"combined {s.combined:.1f} of 5"
-                for s in previous.skills
-            ],
-        )
-    fig.update_layout(
-        polar=POLAR_LAYOUT,
-        legend={"orientation": "h", "yanchor": "bottom", "y": -0.2, "x": 0.5, "xanchor": "center"},
-        margin={"l": 60, "r": 60, "t": 30, "b": 30},
-        height=480,
-        showlegend=True,
-    )
-    return fig
+
+def skipped_skills(values: Sequence[float | None]) -> list[str]:
+    """The skill names a layer has no value for, in domain order (for the caption)."""
+    names = list(SKILL_NAMES.values())
+    return [names[i] for i, v in enumerate(values) if v is None]

@@ -6,6 +6,7 @@ import math
 
 import pandas as pd  # sqlite-utils loads it anyway
 
+from assessment.names import EXAMPLE_BADGE
 from assessment.skills import FEEDBACK_STATUSES, STAGES
 
 PAGE_SIZE = 50
@@ -16,8 +17,9 @@ def page_count(total: int, page_size: int = PAGE_SIZE) -> int:
 
 
 def history_table(rows: list[dict]) -> pd.DataFrame:
-    """Rows of ``storage.list_rejections`` as the table people read; ``id`` kept hidden."""
-    return pd.DataFrame(
+    """Rows of ``storage.list_rejections`` as the table people read; ``id`` kept hidden. A page
+    that holds an example has an "Example" column first, saying which rows are."""
+    frame = pd.DataFrame(
         [
             {
                 "id": r["id"],
@@ -44,3 +46,7 @@ def history_table(rows: list[dict]) -> pd.DataFrame:
             "Average combined",
         ],
     )
+    if any(r.get("example") for r in rows):
+        badges = [EXAMPLE_BADGE if r.get("example") else "" for r in rows]
+        frame.insert(1, EXAMPLE_BADGE, badges)
+    return frame

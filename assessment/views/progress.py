@@ -1,7 +1,10 @@
 """Progress over time: SQL aggregates for the progress page and the figures drawn from them.
 
 Every function takes :class:`Filters` (date range, stages, company) and lets SQLite do the
-counting and averaging, so a long history never comes into Python row by row.
+counting and averaging, so a long history never comes into Python row by row. Filters look at
+the user's own rejections, never at the examples; ``Filters(examples=True)`` looks at the
+example data set alone (Progress with only examples loaded, an example's own plan), so the two
+are never mixed.
 
 A line never carries more than :data:`MAX_POINTS` points: with up to that many matching
 rejections there is one point per rejection, beyond it one per month (per year if even the
@@ -13,8 +16,10 @@ are steadier than first-versus-latest, where one unusual interview decides every
 improved when its later average is at least :data:`IMPROVED_BY` higher.
 
 Figures hold no user text (no company or role in titles, legends or hover text) and set no
-background, so they follow the app's light or dark theme. Colours are the Okabe-Ito
-colour-blind-safe palette (grey instead of black, which vanishes on a dark background).
+background, so they follow the app's light or dark theme. Colours and the radar's look come
+from :mod:`assessment.views.figures` (Okabe-Ito colours that hold 3:1 on both themes). Skills
+over time are small multiples: one small chart per skill on the same 1-5 scale and the same
+dates, which stay readable where eight lines in one chart would tangle.
 """
 
 from __future__ import annotations
@@ -29,24 +34,13 @@ from sqlite_utils import Database
 from assessment import storage
 from assessment.scoring import map_interviewer
 from assessment.skills import SKILL_KEYS, SKILL_NAMES, STAGE_KEYS, STAGES
-from assessment.views.figures import POLAR_LAYOUT
+from assessment.views import figures
 
 if TYPE_CHECKING:
     import plotly.graph_objects as go
 
 MAX_POINTS = 500
 IMPROVED_BY = 0.25
-PALETTE = (
-    "#E69F00",
-    "#56B4E9",
-    "#009E73",
-    "#F0E442",
-    "#0072B2",
-    "#D55E00",
-    "#CC79A7",
-    "#999999",
-)
-SKILL_COLOURS = dict(zip(SKILL_KEYS, PALETTE, strict=True))
 
 
 @dataclass(frozen=True)
@@ -57,16 +51,21 @@ class Filters:
     end: dt.date | None = None
     stages: tuple[str, ...] = field(default_factory=tuple)
     company: str = ""
+    examples: bool = False  # the example data set instead of the user's own rejections
 
 
 NO_FILTERS = Filters()
+EXAMPLES_NOTE = (
+    "You have no rejections of your own yet, so this is the example data's progress. Yours "
+    "shows here, without the examples, once you have reflected on a rejection."
+)
 
 
 def filter_sql(owner: str, filters: Filters | None) -> tuple[str, list]:
     """A WHERE clause over ``rejections r`` and its parameters (placeholders only)."""
     filters = filters or NO_FILTERS
-    clauses = ["r.owner = ?"]
-    params: list = [owner]
+    clauses = ["r.owner = ?", "r.example = ?"]
+    params: list = [owner, int(filters.examples)]
     if filters.start:
         clauses.append("r.rejected_on >= ?")
         params.append(filters.start.isoformat())
@@ -114,10 +113,12 @@ def count(db: Database, owner: str, filters: Filters | None = None) -> int:
     return int(db.execute(sql, params).fetchone()[0])
 
 
-def date_bounds(db: Database, owner: str) -> tuple[dt.date, dt.date] | None:
-    """The first and last rejection dates of the owner, or None without rejections."""
+def date_bounds(db: Database, owner: str, examples: bool = False) -> tuple[dt.date, dt.date] | None:
+    """The first and last rejection dates of the owner's own rejections (of the examples with
+    ``examples``), or None without any."""
     first, last = db.execute(
-        "SELECT min(rejected_on), max(rejected_on) FROM rejections WHERE owner = ?", [owner]
+        "SELECT min(rejected_on), max(rejected_on) FROM rejections WHERE owner = ? AND example = ?",
+        [owner, int(examples)],
     ).fetchone()
     if first is None:
         return None
@@ -363,12 +364,15 @@ def rejections_table(
 
 # ---- figures ---------------------------------------------------------------------------
 
+SKILL_PANEL_HEIGHT = 190  # one row of two small skill charts
+
 
 def _layout(fig: go.Figure, y_title: str | None = None) -> go.Figure:
     fig.update_layout(
         margin={"l": 10, "r": 10, "t": 30, "b": 10},
         legend={"orientation": "h", "yanchor": "bottom", "y": 1.02, "x": 0},
         hovermode="closest",
+        dragmode=False,  # a finger on a phone scrolls the page instead of zooming the chart
     )
     if y_title:
         fig.update_yaxes(title_text=y_title)
@@ -379,30 +383,57 @@ def _when_label(by: str) -> str:
     return {"rejection": "%{x|%d %b %Y}", "month": "%{x|%b %Y}", "year": "%{x|%Y}"}[by]
 
 
-def skill_trend_figure(trend: Trend, skills: tuple[str, ...] | list[str] = SKILL_KEYS):
-    """One line per chosen skill, combined score 1-5 over time."""
-    import plotly.graph_objects as go  # lazy: importing assessment must not load plotly
+def skills_with_points(trend: Trend, skills: tuple[str, ...] | list[str] = SKILL_KEYS) -> list[str]:
+    """The chosen skills (all when none is chosen) that have a point, in domain order."""
+    chosen = set(skills) or set(SKILL_KEYS)
+    present = set(trend.frame["skill"])
+    return [k for k in SKILL_KEYS if k in chosen and k in present]
 
-    fig = go.Figure()
-    for key in SKILL_KEYS:
-        if key not in skills:
-            continue
+
+def skill_trend_figure(trend: Trend, skills: tuple[str, ...] | list[str] = SKILL_KEYS):
+    """Small multiples: one small chart per chosen skill (all when none is chosen), two to a
+    row, each its combined score 1-5 over time on the same dates and scale."""
+    # lazy: importing assessment must not load plotly
+    import plotly.graph_objects as go
+    from plotly.subplots import make_subplots
+
+    keys = skills_with_points(trend, skills)
+    cols = 2 if len(keys) > 1 else 1
+    rows = max(1, -(-len(keys) // cols))
+    fig = make_subplots(
+        rows=rows,
+        cols=cols,
+        subplot_titles=[SKILL_NAMES[k] for k in keys],
+        horizontal_spacing=0.12,
+        vertical_spacing=min(0.3, 0.5 / rows),
+    )
+    for i, key in enumerate(keys):
         points = trend.frame[trend.frame["skill"] == key]
-        if points.empty:
-            continue
         fig.add_trace(
             go.Scatter(
                 x=points["when"],
                 y=points["score"],
                 mode="lines+markers",
                 name=SKILL_NAMES[key],
-                line={"color": SKILL_COLOURS[key]},
+                showlegend=False,
+                line={"color": figures.BLUE, "width": 2.5},
+                marker={"size": 7},
                 hovertemplate=f"{SKILL_NAMES[key]}<br>{_when_label(trend.by)}: %{{y:.1f}}"
                 "<extra></extra>",
-            )
+            ),
+            row=i // cols + 1,
+            col=i % cols + 1,
         )
-    fig.update_yaxes(range=[0.8, 5.2], dtick=1)
-    return _layout(fig, "Combined score (1-5)")
+    fig.update_yaxes(range=[0.8, 5.2], dtick=1, gridcolor=figures.GRID)
+    # the same dates in every small chart; a date label that would run into the next chart
+    # is left out
+    fig.update_xaxes(
+        matches="x", nticks=4, gridcolor=figures.GRID, ticklabeloverflow="hide past domain"
+    )
+    fig.update_annotations(font={"size": 14})  # the skill names over the small charts
+    _layout(fig)
+    fig.update_layout(height=rows * SKILL_PANEL_HEIGHT + 40, margin={"t": 40, "b": 10})
+    return fig
 
 
 def mood_figure(trend: Trend):
@@ -410,7 +441,10 @@ def mood_figure(trend: Trend):
     import plotly.graph_objects as go  # lazy: importing assessment must not load plotly
 
     fig = go.Figure()
-    for measure, colour in (("Mood", PALETTE[0]), ("Confidence", PALETTE[4])):
+    for measure, colour, dash in (
+        ("Mood", figures.VERMILLION, "solid"),
+        ("Confidence", figures.BLUE, "dash"),
+    ):
         points = trend.frame[trend.frame["measure"] == measure]
         fig.add_trace(
             go.Scatter(
@@ -418,7 +452,7 @@ def mood_figure(trend: Trend):
                 y=points["value"],
                 mode="lines+markers",
                 name=measure,
-                line={"color": colour},
+                line={"color": colour, "dash": dash, "width": 2.5},
                 hovertemplate=f"{measure}<br>{_when_label(trend.by)}: %{{y:.1f}}<extra></extra>",
             )
         )
@@ -434,8 +468,9 @@ def stages_figure(stages: pd.DataFrame):
         go.Funnel(
             y=stages["name"],
             x=stages["reached"],
-            marker={"color": PALETTE[4]},
+            marker={"color": figures.BLUE},
             textinfo="value",
+            textfont={"color": "#FFFFFF"},
             hovertemplate="Reached %{y}: %{x}<extra></extra>",
         )
     )
@@ -443,30 +478,17 @@ def stages_figure(stages: pd.DataFrame):
 
 
 def first_latest_radar(first: Snapshot, latest: Snapshot):
-    """The combined score per skill of the first and the latest rejection, overlaid."""
+    """The combined score per skill of the first and the latest rejection, overlaid: each a
+    closed shape over the skills it has (:func:`assessment.views.figures.polar_layer`)."""
     import plotly.graph_objects as go  # lazy: importing assessment must not load plotly
 
-    names = [SKILL_NAMES[k] for k in SKILL_KEYS]
     fig = go.Figure()
     for snap, label, colour, dash in (
-        (first, "First", PALETTE[7], "dash"),
-        (latest, "Latest", PALETTE[4], "solid"),
+        (first, "First", figures.GREY, "dash"),
+        (latest, "Latest", figures.BLUE, "solid"),
     ):
         values = [snap.combined[k] for k in SKILL_KEYS]
+        hover = ["not rated" if v is None else f"{v:.1f} of 5" for v in values]
         name = f"{label} ({snap.rejected_on:%d %b %Y})"
-        fig.add_trace(
-            go.Scatterpolar(
-                r=[*values, values[0]],
-                theta=[*names, names[0]],
-                name=name,
-                line={"color": colour, "dash": dash},
-                connectgaps=False,
-                hovertemplate=f"{label}<br>%{{theta}}: %{{r:.1f}}<extra></extra>",
-            )
-        )
-
-    fig.update_layout(polar=POLAR_LAYOUT)
-    _layout(fig)
-    # room for the skill names around the circle, which a narrow column would clip
-    fig.update_layout(margin={"l": 90, "r": 90, "t": 50, "b": 40})
-    return fig
+        fig.add_traces(figures.polar_layer(name, values, hover, colour, dash))
+    return figures.radar_layout(fig, height=480)

@@ -3,11 +3,12 @@ the same results as a document for ``python -m assessment results``."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 import pandas as pd  # sqlite-utils loads it anyway
 
-from assessment import storage
+from assessment import forms, storage
 from assessment.models import Rejection
 from assessment.plan.markdown import escape
 from assessment.scoring import (
@@ -40,6 +41,27 @@ def radar_of(db: Database, rejection_id: int, owner: str) -> go.Figure:
         else None
     )
     return radar_figure(assessment_of(rejection), previous)
+
+
+def radar_caption(current: Assessment, has_previous: bool) -> str:
+    """What the radar's lines mean, and which skills a layer's outline jumps over."""
+    parts = []
+    if has_previous:
+        parts.append("The dashed line is your previous rejection's combined score.")
+    own = [s.name for s in current.skills if s.self_rating is None]
+    theirs = [s.name for s in current.skills if s.interviewer_mapped is None]
+    skipped = []
+    if own and len(own) < len(current.skills):
+        skipped.append(f"you were not sure about {', '.join(own)}")
+    if theirs and len(theirs) < len(current.skills):
+        skipped.append(f"the interviewer did not rate {', '.join(theirs)}")
+    if skipped:
+        parts.append(
+            "Each shape joins only the skills it has a rating for; a thin dotted line crosses "
+            f"the skills it skips ({'; '.join(skipped)})."
+        )
+    parts.append("Click a name in the legend to hide or show a layer.")
+    return " ".join(parts)
 
 
 def skills_table(current: Assessment) -> pd.DataFrame:
@@ -116,6 +138,33 @@ def rated_count(current: Assessment) -> int:
 
 
 # ---- the results as a document (``python -m assessment results``) ----------------------
+
+
+@dataclass(frozen=True)
+class NextPage:
+    """Where Home sends the user next: a page of ``ui.PAGE_SPECS``, with its link's words."""
+
+    page: str
+    label: str
+    icon: str
+
+
+RECORD_FEEDBACK = NextPage("feedback", "Record feedback", ":material/forum:")
+SEE_RESULTS = NextPage("results", "See your results", ":material/radar:")
+SEE_NEXT_STEPS = NextPage("next_steps", "See your next steps", ":material/checklist:")
+
+
+def next_page(rejection: Rejection) -> NextPage:
+    """The next step Home offers, following the data in the order Home numbers the steps:
+    the interviewer's feedback while there is none (and they have not declined to give any);
+    once it exists, the results until a step of the plan is taken on; then the next steps.
+    Once feedback exists it is never "Record feedback" again."""
+    feedback = rejection.feedback
+    if not forms.has_feedback(feedback) and feedback.status != "declined":
+        return RECORD_FEEDBACK
+    if not rejection.actions:
+        return SEE_RESULTS
+    return SEE_NEXT_STEPS
 
 
 def _rounded(value: float | None) -> float | None:

@@ -271,3 +271,154 @@ def foreign_requests(urls: list[str], ports: set[int] | None = None) -> list[str
     """The URLs that left the app's own origin(s), deduplicated."""
     ports = STARTED_PORTS if ports is None else ports
     return sorted({url for url in urls if not is_own_origin(url, ports)})
+
+
+# ---- themes, layout and charts ------------------------------------------------------------
+
+SCHEMES = ("light", "dark")
+
+
+def use_scheme(page, scheme: str) -> None:
+    """Make the browser prefer ``scheme`` ("light" or "dark"), as a system setting would; the
+    app follows it until the user picks a theme in the app menu."""
+    page.emulate_media(color_scheme=scheme)
+
+
+APP_BACKGROUND = """() => getComputedStyle(document.querySelector('[data-testid="stApp"]'))
+  .backgroundColor"""
+
+
+def hex_to_rgb(colour: str) -> str:
+    """``#RRGGBB`` as the ``rgb(r, g, b)`` a computed style reports."""
+    r, g, b = (int(colour[i : i + 2], 16) for i in (1, 3, 5))
+    return f"rgb({r}, {g}, {b})"
+
+
+HORIZONTAL_OVERFLOW = """() => {
+  const boxes = [document.scrollingElement, document.querySelector('[data-testid="stMain"]')];
+  return boxes.filter(Boolean)
+    .filter(e => e.scrollWidth > e.clientWidth + 1)
+    .map(e => `${e.getAttribute('data-testid') || e.tagName}: ${e.scrollWidth} > ${e.clientWidth}`);
+}"""
+
+
+def horizontal_overflow(page) -> list[str]:
+    """The page's scrolling boxes (the document, Streamlit's main area) that scroll sideways."""
+    return page.evaluate(HORIZONTAL_OVERFLOW)
+
+
+# Every text of every plotly chart (axis ticks, legend, titles) against the chart's own box.
+CHART_TEXT_OUTSIDE = """() => {
+  const out = [];
+  for (const chart of document.querySelectorAll('[data-testid="stPlotlyChart"] .js-plotly-plot')) {
+    const box = chart.getBoundingClientRect();
+    for (const text of chart.querySelectorAll('svg text')) {
+      const r = text.getBoundingClientRect();
+      if (r.width === 0 || r.height === 0 || !text.textContent.trim()) continue;
+      if (r.left < box.left - 1 || r.right > box.right + 1
+          || r.top < box.top - 1 || r.bottom > box.bottom + 1) {
+        out.push(`${text.textContent}: [${Math.round(r.left)}, ${Math.round(r.right)}] x `
+          + `[${Math.round(r.top)}, ${Math.round(r.bottom)}] outside `
+          + `[${Math.round(box.left)}, ${Math.round(box.right)}] x `
+          + `[${Math.round(box.top)}, ${Math.round(box.bottom)}]`);
+      }
+    }
+  }
+  return out;
+}"""
+
+
+def chart_text_outside(page) -> list[str]:
+    """Texts of the page's plotly charts that stick out of their chart (clipped on screen)."""
+    return page.evaluate(CHART_TEXT_OUTSIDE)
+
+
+def radar_skill_names(chart) -> list[str]:
+    """The angular tick labels of a radar (a ``.js-plotly-plot`` locator), the lines of a
+    wrapped name joined by a space."""
+    chart.locator(".angularaxistick text").last.wait_for(state="attached")
+    return chart.evaluate(
+        """gd => [...gd.querySelectorAll('.angularaxistick text')].map(t => {
+            const lines = [...t.querySelectorAll('tspan.line')].map(s => s.textContent);
+            return (lines.length ? lines.join(' ') : t.textContent).trim();
+        })"""
+    )
+
+
+HEADING_ANCHORS = """() => [...document.querySelectorAll('h1 a, h2 a, h3 a, h4 a, h5 a, h6 a')]
+  .filter(a => a.getAttribute('href')?.startsWith('#') && a.getClientRects().length > 0
+    && a.tabIndex >= 0)
+  .map(a => a.closest('h1, h2, h3, h4, h5, h6').textContent.trim())"""
+
+
+def focusable_heading_anchors(page) -> list[str]:
+    """Headings whose "link to heading" anchor is shown and in the tab order."""
+    return page.evaluate(HEADING_ANCHORS)
+
+
+# ---- accessibility (axe-core) -------------------------------------------------------------
+
+BLOCKING = ("serious", "critical")
+
+ELEMENT_KIND = """selector => {
+  const node = document.querySelector(selector);
+  const owner = node && node.closest('[data-testid]');
+  return owner ? owner.getAttribute('data-testid') : 'page';
+}"""
+
+
+def blocking_violations(page) -> list[dict]:
+    """Axe's serious and critical violations; each node gets ``kind``: the Streamlit element it
+    sits in (its nearest ``data-testid``)."""
+    from axe_playwright_python.sync_playwright import Axe
+
+    found = [v for v in Axe().run(page).response["violations"] if v.get("impact") in BLOCKING]
+    for violation in found:
+        for node in violation["nodes"]:
+            target = node["target"][-1] if node["target"] else ""
+            node["kind"] = page.evaluate(ELEMENT_KIND, target) if isinstance(target, str) else "?"
+    return found
+
+
+def kinds(violations: list[dict]) -> set[tuple[str, str]]:
+    return {(v["id"], node["kind"]) for v in violations for node in v["nodes"]}
+
+
+def split(violations: list[dict], streamlit_kinds: set[tuple[str, str]]):
+    """(ours, Streamlit's): violations with only the nodes of each side."""
+    ours, theirs = [], []
+    for violation in violations:
+        for side, keep in ((ours, False), (theirs, True)):
+            nodes = [
+                n
+                for n in violation["nodes"]
+                if ((violation["id"], n["kind"]) in streamlit_kinds) == keep
+            ]
+            if nodes:
+                side.append({**violation, "nodes": nodes})
+    return ours, theirs
+
+
+def wait_for_charts(page, timeout: float = 30_000) -> None:
+    """Plotly draws after the script run; give every chart its axes before looking at it.
+    Elements whose code is still loading show as a placeholder (``stSkeleton``) first, so
+    wait for those to be gone."""
+    page.wait_for_function(
+        "() => !document.querySelector('[data-testid=\"stSkeleton\"]')", timeout=timeout
+    )
+    for chart in page.get_by_test_id("stPlotlyChart").all():
+        chart.locator(".main-svg").first.wait_for(state="attached")
+
+
+def describe(violation: dict) -> str:
+    lines = [f"{violation['id']} ({violation['impact']}): {violation['help']}"]
+    lines.append(f"  {violation.get('helpUrl', '')}")
+    for node in violation["nodes"][:8]:
+        lines.append(f"  - in {node.get('kind')} {node['html'][:160]}")
+        lines.append(f"    target {node['target']}")
+        summary = (node.get("failureSummary") or "").replace("\n", " ")
+        if summary:
+            lines.append(f"    {summary[:300]}")
+    if len(violation["nodes"]) > 8:
+        lines.append(f"  ... and {len(violation['nodes']) - 8} more elements")
+    return "\n".join(lines)

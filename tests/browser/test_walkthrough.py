@@ -10,6 +10,7 @@ from browser_helpers import (
     APP_READY,
     assert_no_exception,
     open_page,
+    radar_skill_names,
     run_app,
     screenshot,
     wait_for_app,
@@ -66,22 +67,23 @@ def expect_title(page, title: str) -> None:
 
 
 def expect_chosen(page, company: str) -> None:
-    """The page's "Rejection" chooser shows ``company``."""
+    """The page's "Rejection" chooser shows ``company`` ("[Example · ]date · company · ...")."""
     chooser = page.get_by_role("combobox", name="Rejection", exact=True)
-    expect(chooser).to_have_value(re.compile("^" + re.escape(company) + " · "))
+    label = r"^(?:Example · )?\d{4}-\d{2}-\d{2} · " + re.escape(company) + " · "
+    expect(chooser).to_have_value(re.compile(label))
 
 
 def radar_state(page) -> dict:
     chart = page.get_by_test_id("stPlotlyChart").locator(".js-plotly-plot").first
-    chart.locator(".angularaxistick text").last.wait_for(state="attached")
+    ticks = radar_skill_names(chart)
     chart.locator(".legendtext").last.wait_for(state="attached")
-    return chart.evaluate(
+    state = chart.evaluate(
         """gd => ({
             traces: gd.data.map(t => t.name),
-            ticks: [...gd.querySelectorAll('.angularaxistick text')].map(t => t.textContent),
             legend: [...gd.querySelectorAll('.legendtext')].map(t => t.textContent),
         })"""
     )
+    return {**state, "ticks": ticks}
 
 
 def test_new_user_loads_examples_and_visits_every_page(fresh_server, page, screenshot_dir):
@@ -90,7 +92,7 @@ def test_new_user_loads_examples_and_visits_every_page(fresh_server, page, scree
     page.get_by_role("button", name="Load example data", exact=True).click()
     wait_for_app(page)
     assert_no_exception(page, fresh_server)
-    expect(page.get_by_text("Your latest rejection")).to_be_visible()
+    expect(page.get_by_text("An example rejection")).to_be_visible()
     assert len(rejection_rows(fresh_server.db_path)) == len(examples.example_rejections())
     print(screenshot(page, screenshot_dir, "02-home-examples"))
 
@@ -159,10 +161,11 @@ def test_a_new_reflection_through_the_form(example_server, page, screenshot_dir)
     page.get_by_role("button", name="Save reflection").click()
     wait_for_app(page)
     assert_no_exception(page, example_server)
-    print(screenshot(page, screenshot_dir, "reflection-saved-results"))
+    print(screenshot(page, screenshot_dir, "reflection-saved-feedback"))
 
-    assert re.search(r"/results\?rejection=\d+", page.url), page.url
-    expect_title(page, "Results")
+    # The next step Home promises: the interviewer's feedback.
+    assert re.search(r"/feedback\?rejection=\d+", page.url), page.url
+    expect_title(page, "Interviewer feedback")
     expect(page.get_by_text("Your reflection is saved.")).to_be_visible()
     expect_chosen(page, "Globex")
     rows = rejection_rows(example_server.db_path)
@@ -186,10 +189,15 @@ def test_an_empty_company_is_refused_and_nothing_is_saved(example_server, page):
     page.get_by_role("button", name="Next: your reflection").click()
     wait_for_app(page)
     assert_no_exception(page, example_server)
-    expect(page.get_by_text("Company is required.")).to_be_visible()
+    # Company is required in the browser: the message shows under it, the form is not sent,
+    # and the message goes as soon as the field is filled in.
+    required = page.get_by_test_id("stForm").get_by_text("This field is required.")
+    expect(required).to_be_visible()
     expect(page.get_by_text("Step 1 of 3")).to_be_visible()
     expect(page.get_by_label("Role", exact=True)).to_have_value("Product Analyst")
     assert len(rejection_rows(example_server.db_path)) == before
+    page.get_by_label("Company", exact=True).fill("Globex")
+    expect(required).to_have_count(0)
 
 
 def test_progress_page_shows_its_charts(example_server, page, screenshot_dir):
