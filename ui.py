@@ -236,6 +236,23 @@ label[data-baseweb="checkbox"]:has(input:focus-visible) {{
 """
 
 
+def draft_notice(
+    restored: object, problem: str | None, key: str, on_discard: Callable[[], None], what: str
+) -> None:
+    """The "Draft restored" notice with its "Discard draft" button (``restored``: when the draft
+    was kept, or True when that is unknown), and the warning when a draft could not be kept.
+    ``what`` completes "Draft restored: ..." for the page."""
+    if restored:
+        when = f" from {restored.astimezone():%d %b %Y, %H:%M}" if restored is not True else ""
+        st.info(f"Draft restored: {what.format(when=when)}", icon=":material/restore:")
+        st.button("Discard draft", key=key, on_click=on_discard)
+    if problem:
+        st.warning(
+            f"Your draft could not be kept: {problem} What you entered stays in this window "
+            "until you save."
+        )
+
+
 def page(title: str, icon: str | None = None) -> Context:
     """Set up a page and return what it needs. Shows an error and stops if the database
     cannot be opened."""

@@ -176,20 +176,13 @@ if "fb_prefill" in state:
             "saved until you press Save feedback."
         )
 
-restored = state.get("fb_restored")
-if restored:
-    when = f" from {restored.astimezone():%d %b %Y, %H:%M}" if restored is not True else ""
-    st.info(
-        f"Draft restored: what you entered{when} is back. Carry on, or discard it to see "
-        "what is saved.",
-        icon=":material/restore:",
-    )
-    st.button("Discard draft", key="fb_discard_draft", on_click=discard_draft)
-if state.get("fb_draft_problem"):
-    st.warning(
-        f"Your draft could not be kept: {state.fb_draft_problem} What you entered stays in "
-        "this window until you save."
-    )
+ui.draft_notice(
+    state.get("fb_restored"),
+    state.get("fb_draft_problem"),
+    "fb_discard_draft",
+    discard_draft,
+    "what you entered{when} is back. Carry on, or discard it to see what is saved.",
+)
 
 st.text(f"{rejection.company} · {rejection.role}")
 

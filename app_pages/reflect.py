@@ -125,20 +125,14 @@ st.selectbox(
 draft = st.session_state.reflect_draft
 step = st.session_state.reflect_step
 errors = st.session_state.reflect_errors
-restored = st.session_state.get("reflect_restored")
-if restored:
-    when = f" from {restored.astimezone():%d %b %Y, %H:%M}" if restored is not True else ""
-    st.info(
-        f"Draft restored: what you typed{when} is back, on the step you were on. "
-        "Carry on, or discard it to start again from what is saved.",
-        icon=":material/restore:",
-    )
-    st.button("Discard draft", key="r_discard_draft", on_click=discard_draft)
-if st.session_state.get("reflect_draft_problem"):
-    st.warning(
-        f"Your draft could not be kept: {st.session_state.reflect_draft_problem} "
-        "What you typed stays in this window until you save."
-    )
+ui.draft_notice(
+    st.session_state.get("reflect_restored"),
+    st.session_state.get("reflect_draft_problem"),
+    "r_discard_draft",
+    discard_draft,
+    "what you typed{when} is back, on the step you were on. Carry on, or discard it to start "
+    "again from what is saved.",
+)
 st.progress(
     (step + 1) / len(forms.REFLECT_STEPS),
     text=f"Step {step + 1} of {len(forms.REFLECT_STEPS)}: {forms.REFLECT_STEPS[step]}",
