@@ -41,27 +41,6 @@ def suggest_steps(
     :data:`strategies.WINDOW_DAYS` days, this one included; ``rejection_labels`` names
     rejections by id for ``change_tactics``; ``settings`` sign the messages.
     """
-    found = _suggested(
-        rejection,
-        today=today,
-        patterns=patterns,
-        recent_rejections=recent_rejections,
-        rejection_labels=rejection_labels,
-        settings=settings,
-    )
-    return in_order(found, today)
-
-
-def _suggested(
-    rejection: Rejection,
-    *,
-    today: dt.date,
-    patterns: Sequence[Pattern] = (),
-    recent_rejections: int = 1,
-    rejection_labels: dict[int, str] | None = None,
-    settings: Settings | None = None,
-) -> list[Step]:
-    """The table walked, in its order, numbered (messages not dated yet)."""
     situation = strategies.Situation(
         rejection=rejection,
         assessment=assessment_of(rejection),
@@ -71,6 +50,11 @@ def _suggested(
         rejection_labels=rejection_labels or {},
         settings=settings or Settings(),
     )
+    return in_order(_suggested(situation), today)
+
+
+def _suggested(situation: strategies.Situation) -> list[Step]:
+    """The table walked, in its order, numbered (messages not dated yet)."""
     found = [step for strategy in strategies.TABLE for step in strategy.build(situation)]
     return [replace(step, priority=i) for i, step in enumerate(found, start=1)]
 
@@ -199,15 +183,16 @@ def build_plan(
         return []
     found = find_patterns(db, owner, Filters(examples=rejection.example))
     cited = [i for p in found for i in strategies.cited_ids(p.rejection_ids)]
-    suggested = _suggested(
-        rejection,
+    situation = strategies.Situation(
+        rejection=rejection,
+        assessment=assessment_of(rejection),
         today=today,
         patterns=found,
         recent_rejections=recent_rejection_count(db, owner, today, examples=rejection.example),
         rejection_labels=rejection_labels(db, owner, cited),
         settings=storage.get_settings(db, owner),
     )
-    return in_order(merge_actions(suggested, rejection.actions), today)
+    return in_order(merge_actions(_suggested(situation), rejection.actions), today)
 
 
 # ---- progress -------------------------------------------------------------------------
