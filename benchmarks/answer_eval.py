@@ -15,26 +15,21 @@ guide asks.
 from __future__ import annotations
 
 import argparse
-import json
 import sys
-from collections import Counter
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from assessment.reading.answers import check_answer  # noqa: E402
+from benchmarks.scoring_sets import add_sets, precision_recall  # noqa: E402
+from benchmarks.scoring_sets import load_labelled as load  # noqa: E402
 
 DATA = ROOT / "tests" / "data" / "real_answers"
 ANSWER_SETS = {"reported": DATA / "reported.jsonl", "tuning": DATA / "tuning.jsonl"}
 TUNING_SPLITS = ("tuning",)
 HEADINGS = ("situation:", "task:", "action:", "result:", "problem:")
 ITEMS = ("situation", "action", "result", "result_number", "leans_on_we", "off_question")
-
-
-def load(path: Path) -> list[dict]:
-    with open(path, encoding="utf-8") as handle:
-        return [json.loads(line) for line in handle if line.strip()]
 
 
 def has_headings(row: dict) -> bool:
@@ -83,26 +78,17 @@ def score_answers(rows: list[dict]) -> dict:
                 tp_fp_fn[2] += 1
             if got[item] != want[item]:
                 wrong[item] = (got[item], want[item])
-        have, need = Counter(set(got["hedges"])), Counter(set(want["hedges"]))
-        counts["hedges"][0] += sum((have & need).values())
-        counts["hedges"][1] += sum((have - need).values())
-        counts["hedges"][2] += sum((need - have).values())
+        have, need = set(got["hedges"]), set(want["hedges"])
+        add_sets(counts["hedges"], have, need)
         if have != need:
-            wrong["hedges"] = (sorted(have.elements()), sorted(need.elements()))
+            wrong["hedges"] = (sorted(have), sorted(need))
         if wrong:
             errors.append({"id": row["id"], "wrong": wrong})
     return {"counts": counts, "errors": errors, "answers": len(rows)}
 
 
-def ratio(hits: int, total: int) -> float:
-    return hits / total if total else 1.0
-
-
 def item_scores(result: dict) -> dict[str, tuple[float, float, int, int, int]]:
-    return {
-        item: (ratio(tp, tp + fp), ratio(tp, tp + fn), tp, fp, fn)
-        for item, (tp, fp, fn) in result["counts"].items()
-    }
+    return precision_recall(result["counts"])
 
 
 def main() -> None:

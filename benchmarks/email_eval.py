@@ -13,7 +13,6 @@ per key. ``reported`` is the held-out half: only its figures are printed, never 
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 from pathlib import Path
 
@@ -21,16 +20,13 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from assessment.reading.email import EmailProposals, read_email  # noqa: E402
+from benchmarks.scoring_sets import add_sets, precision_recall  # noqa: E402
+from benchmarks.scoring_sets import load_labelled as load  # noqa: E402
 
 DATA = ROOT / "tests" / "data" / "real_emails"
 EMAIL_SETS = {"reported": DATA / "reported.jsonl", "tuning": DATA / "tuning.jsonl"}
 TUNING_SPLITS = ("tuning",)
 FIELDS = ("company", "role", "contact_name", "candidate_name", "date", "reason_sentence")
-
-
-def load(path: Path) -> list[dict]:
-    with open(path, encoding="utf-8") as handle:
-        return [json.loads(line) for line in handle if line.strip()]
 
 
 def _fold(value: str | None) -> str | None:
@@ -63,9 +59,7 @@ def score_emails(rows: list[dict]) -> dict:
                 wrong[name] = (got, want)
         got_keys = {p.value for p in proposals.fit_factors}
         want_keys = set(row["labels"].get("fit_factors") or [])
-        counts["fit_factors"][0] += len(got_keys & want_keys)
-        counts["fit_factors"][1] += len(got_keys - want_keys)
-        counts["fit_factors"][2] += len(want_keys - got_keys)
+        add_sets(counts["fit_factors"], got_keys, want_keys)
         if got_keys != want_keys:
             wrong["fit_factors"] = (sorted(got_keys), sorted(want_keys))
         if wrong:
@@ -73,15 +67,8 @@ def score_emails(rows: list[dict]) -> dict:
     return {"counts": counts, "errors": errors, "emails": len(rows)}
 
 
-def ratio(hits: int, total: int) -> float:
-    return hits / total if total else 1.0
-
-
 def field_scores(result: dict) -> dict[str, tuple[float, float, int, int, int]]:
-    scores = {}
-    for name, (tp, fp, fn) in result["counts"].items():
-        scores[name] = (ratio(tp, tp + fp), ratio(tp, tp + fn), tp, fp, fn)
-    return scores
+    return precision_recall(result["counts"])
 
 
 def main() -> None:

@@ -28,6 +28,7 @@ from benchmarks.scoring_sets import (  # noqa: E402
     READER_TUNING_SPLITS,
     boilerplate_findings,
     load_labelled,
+    ratio,
     score_reader,
 )
 
@@ -43,10 +44,6 @@ def timing_text(rows: list[dict], chars: int = TIMING_CHARS) -> str:
     while len(text) < chars:
         text += "\n\n" + paragraph
     return text[:chars]
-
-
-def _ratio(hits: int, total: int) -> float:
-    return hits / total if total else 1.0
 
 
 def _f1(precision: float, recall: float) -> float:
@@ -66,8 +63,8 @@ def print_per_key(name: str, result: dict) -> None:
     print(f"  {'key':<20}{'P':>7}{'R':>7}{'F1':>7}   TP/FP/FN")
     for key in READER_KEYS:
         counts = result["per_key"][key]
-        precision = _ratio(counts["tp"], counts["tp"] + counts["fp"])
-        recall = _ratio(counts["tp"], counts["tp"] + counts["fn"])
+        precision = ratio(counts["tp"], counts["tp"] + counts["fp"])
+        recall = ratio(counts["tp"], counts["tp"] + counts["fn"])
         print(
             f"  {key:<20}{precision:>7.2f}{recall:>7.2f}{_f1(precision, recall):>7.2f}   "
             f"{counts['tp']}/{counts['fp']}/{counts['fn']}"

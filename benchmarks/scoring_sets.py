@@ -111,9 +111,27 @@ def boilerplate_findings(rows: Iterable[Mapping[str, object]]) -> int:
 # --- the tone check --------------------------------------------------------------------------
 
 
-def _ratio(hits: int, total: int) -> float:
-    # With nothing to find or nothing predicted there is nothing to get wrong.
+def ratio(hits: int, total: int) -> float:
+    """Precision or recall: with nothing to find or nothing predicted there is nothing to get
+    wrong, so 1.0."""
     return hits / total if total else 1.0
+
+
+def add_sets(counts: list[int], got: set, want: set) -> None:
+    """Add one row's true positives, false positives and false negatives to ``counts``."""
+    counts[0] += len(got & want)
+    counts[1] += len(got - want)
+    counts[2] += len(want - got)
+
+
+def precision_recall(
+    counts: Mapping[str, list[int]],
+) -> dict[str, tuple[float, float, int, int, int]]:
+    """Per item: (precision, recall, tp, fp, fn) from its [tp, fp, fn] counts."""
+    return {
+        item: (ratio(tp, tp + fp), ratio(tp, tp + fn), tp, fp, fn)
+        for item, (tp, fp, fn) in counts.items()
+    }
 
 
 def _counts(pairs: Iterable[tuple[bool, bool]]) -> dict[str, float]:
@@ -123,8 +141,8 @@ def _counts(pairs: Iterable[tuple[bool, bool]]) -> dict[str, float]:
         fp += predicted and not truth
         fn += truth and not predicted
     return {
-        "precision": _ratio(tp, tp + fp),
-        "recall": _ratio(tp, tp + fn),
+        "precision": ratio(tp, tp + fp),
+        "recall": ratio(tp, tp + fn),
         "tp": tp,
         "fp": fp,
         "fn": fn,
