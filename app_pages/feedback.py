@@ -3,9 +3,10 @@ import streamlit as st
 import ui
 from assessment import drafts, forms, storage, validation
 from assessment.models import Feedback
-from assessment.plan.outreach import feedback_request
+from assessment.plan import request_kit
+from assessment.plan.jurisdictions import JURISDICTION_KEYS, JURISDICTIONS
 from assessment.reading import review
-from assessment.reading.reader import fit_factor_keys, read_feedback, suggested_ratings
+from assessment.reading.reader import fit_factor_keys
 from assessment.skills import (
     FEEDBACK_STATUS_KEYS,
     FEEDBACK_STATUSES,
@@ -43,6 +44,10 @@ def row_keys(i: int) -> tuple[str, str, str]:
     return f"fb_keep_{i}", f"fb_key_{i}", f"fb_pol_{i}"
 
 
+def card_keys(i: int) -> tuple[str, str, str]:
+    return f"fb_ckeep_{i}", f"fb_cskill_{i}", f"fb_crating_{i}"
+
+
 def set_rows(rows: list[dict]) -> None:
     for i in range(len(state.get("fb_rows", []))):
         for key in row_keys(i):
@@ -55,6 +60,20 @@ def set_rows(rows: list[dict]) -> None:
         state[pol] = row["polarity"]
 
 
+def set_card_rows(rows: list[dict]) -> None:
+    for i in range(len(state.get("fb_card_rows", []))):
+        for key in card_keys(i):
+            state.pop(key, None)
+    state.fb_card_rows = rows
+    for i, row in enumerate(rows):
+        if row["skill"] is None:  # an overall verdict: shown, never a rating
+            continue
+        keep, skill, rating = card_keys(i)
+        state[keep] = row["keep"]
+        state[skill] = row["skill"]
+        state[rating] = row["rating"]
+
+
 def current_rows() -> list[dict]:
     rows = []
     for i, row in enumerate(state.get("fb_rows", [])):
@@ -65,11 +84,31 @@ def current_rows() -> list[dict]:
     return rows
 
 
-def prefill(findings: list) -> None:
-    """Queue ratings and fit factors suggested by findings for the next run (widgets exist)."""
+def current_card_rows() -> list[dict]:
+    rows = []
+    for i, row in enumerate(state.get("fb_card_rows", [])):
+        if row["skill"] is None:
+            rows.append(row)
+            continue
+        keep, skill, rating = card_keys(i)
+        rows.append(
+            row
+            | {
+                "keep": bool(state.get(keep)),
+                "skill": state.get(skill) or row["skill"],
+                "rating": state.get(rating) or row["rating"],
+            }
+        )
+    return rows
+
+
+def prefill(findings: list, card_rows: list[dict]) -> None:
+    """Queue the ratings suggested by findings and scorecard lines, and the fit factors, for
+    the next run (the widgets exist in this one)."""
     state.fb_prefill = {
-        "ratings": suggested_ratings(findings),
+        "ratings": review.proposed_ratings(findings, card_rows),
         "fit_factors": fit_factor_keys(findings),
+        "source": "scorecard lines and findings" if card_rows else "findings",
     }
 
 
@@ -84,6 +123,7 @@ def form_fields() -> dict:
             for s in SKILLS
         },
         "rows": current_rows(),
+        "card_rows": current_card_rows(),
         "read_empty": bool(state.get("fb_read_empty")),
     }
 
@@ -96,6 +136,7 @@ def stored_fields() -> dict:
         "text": fb.text,
         "ratings": {s.key: fb.ratings.get(s.key) for s in SKILLS},
         "rows": review.finding_rows(fb.findings),
+        "card_rows": [],
         "read_empty": False,
     }
 
@@ -109,6 +150,7 @@ def show_fields(fields: dict) -> None:
         value = fields["ratings"].get(skill.key)
         state[f"fb_rating_{skill.key}"] = value if value is not None else NOT_ASSESSED
     set_rows(fields["rows"])
+    set_card_rows(fields["card_rows"])
     state.fb_read_empty = fields["read_empty"]
     state.fb_errors = {}
 
@@ -172,8 +214,8 @@ if "fb_prefill" in state:
         if pending["fit_factors"]:
             found += " and noted " + counted(len(pending["fit_factors"]), "outside factor")
         st.info(
-            f"Pre-filled {found} from the findings you kept. Check them below; nothing is "
-            "saved until you press Save feedback."
+            f"Pre-filled {found} from the {pending['source']} you kept. Check them below; "
+            "nothing is saved until you press Save feedback."
         )
 
 ui.draft_notice(
@@ -186,14 +228,131 @@ ui.draft_notice(
 
 st.text(f"{rejection.company} · {rejection.role}")
 
-if rejection.feedback.status == "not_requested" and not forms.has_feedback(rejection.feedback):
-    with st.expander("Haven't asked yet? A short, polite request you can copy", expanded=True):
-        st.write(
-            "Most interviewers answer a short, specific request. Copy this, adjust it if you "
-            "like, and send it today; then set the status below to “Requested”."
+
+def record_request(sent_on, place_key: str | None = None) -> None:
+    """The user sent a request: record it (status "requested" with its date; by right, the
+    deadline as a step of the plan), and show the new status in the form below."""
+    try:
+        dates = request_kit.record(
+            ctx.db, rejection_id, sent_on, ctx.owner, place_key, today=ui.today()
         )
-        settings = ui.query(ctx, storage.get_settings, ctx.owner)
-        st.code(feedback_request(rejection, settings), language=None, wrap_lines=True)
+    except (storage.StorageError, ValueError) as exc:
+        state.fb_kit_problem = str(exc)
+        return
+    state.pop("fb_kit_problem", None)
+    if state.get("fb_status") in ("not_requested", "declined"):
+        state.fb_status = "requested"
+    if state.get("fb_status") == "requested" and (
+        state.get("fb_requested_on") is None or state.fb_requested_on > sent_on
+    ):
+        state.fb_requested_on = sent_on
+    if drafts.read(
+        ctx.db, drafts.FEEDBACK, rejection_id, forms.feedback_draft_from_json, ctx.owner
+    ):
+        keep_draft()
+    ui.flash(request_kit.recorded_message(sent_on, dates))
+
+
+def request_sent_button(label: str, key: str, place_key: str | None = None, sent_on=None):
+    st.button(
+        label,
+        key=key,
+        on_click=record_request,
+        args=(sent_on or ui.today(), place_key),
+        icon=":material/mark_email_read:",
+    )
+
+
+if not forms.has_feedback(rejection.feedback):
+    settings = ui.query(ctx, storage.get_settings, ctx.owner)
+    ways = request_kit.kit(rejection, settings)
+    waiting = rejection.feedback.status == "requested"
+    title = (
+        "Still waiting? A short version, or a request by right"
+        if waiting
+        else "Haven't asked yet? Three ways to ask for the feedback"
+    )
+    with st.expander(title, expanded=not waiting):
+        if "fb_kit_problem" in state:
+            st.error(
+                f"The request could not be recorded: {state.fb_kit_problem}",
+                icon=":material/error:",
+            )
+        polite, short, right = st.tabs(["Polite request", "Short version", "Request by right"])
+        with polite:
+            st.write(
+                "Most interviewers answer a short, specific request. Copy this, adjust it if "
+                "you like, and send it today."
+            )
+            st.code(ways.polite, language=None, wrap_lines=True)
+            if not waiting:
+                request_sent_button("I've sent it", "fb_polite_sent")
+        with short:
+            st.write("A few lines for a phone call or a message on a professional network.")
+            st.code(ways.short, language=None, wrap_lines=True)
+            if not waiting:
+                request_sent_button("I've sent it", "fb_short_sent")
+        with right:
+            st.write(
+                "Where the law gives a right of access to your personal data, you may ask for "
+                "the interviewers' notes and scores themselves. Send the polite request first: "
+                "the aim is the feedback, not a dispute."
+            )
+            place_key = st.radio(
+                "Where is the employer?",
+                JURISDICTION_KEYS,
+                index=None,
+                format_func=lambda k: JURISDICTIONS[k].name,
+                horizontal=True,
+                key="fb_place",
+            )
+            if place_key is None:
+                st.caption("Choose where the employer is to see what you can ask for.")
+            else:
+                first, last = validation.picker_range("requested_on", None, today=ui.today())
+                sent_on = st.date_input(
+                    "The day you send it",
+                    value=ui.today(),
+                    min_value=first,
+                    max_value=last,
+                    key="fb_place_sent_on",
+                    format="YYYY-MM-DD",
+                )
+                asked = request_kit.by_right(rejection, place_key, sent_on, settings)
+                st.info(asked.place.basis, icon=":material/gavel:")
+                if asked.place.sources:
+                    st.caption("Sources: " + " · ".join(f"[{u}]({u})" for u in asked.place.sources))
+                st.caption(asked.not_legal_advice)
+                if asked.offered:
+                    st.markdown(request_kit.due_sentence(asked.dates))
+                    st.code(asked.letter, language=None, wrap_lines=True)
+                    col1, col2 = st.columns(2)
+                    col1.download_button(
+                        "Download the request (.txt)",
+                        data=asked.letter,
+                        file_name=f"rebound-request-{rejection_id}.txt",
+                        mime="text/plain",
+                        key="fb_place_download",
+                        on_click="ignore",
+                        icon=":material/download:",
+                    )
+                    with col2:
+                        request_sent_button(
+                            "I've sent it: record the date", "fb_place_sent", place_key, sent_on
+                        )
+
+for deadline in request_kit.open_deadlines(rejection):
+    with st.container(border=True):
+        st.markdown(request_kit.open_deadline_sentence(deadline))
+        st.download_button(
+            "Add the deadline to your calendar (.ics)",
+            data=request_kit.deadline_calendar(rejection, deadline),
+            file_name=f"rebound-deadline-{rejection_id}.ics",
+            mime="text/calendar",
+            key=f"fb_deadline_ics_{deadline.id}",
+            on_click="ignore",
+            icon=":material/event:",
+        )
 
 errors = state.fb_errors
 
@@ -232,10 +391,31 @@ with st.form("feedback_form"):
         "Feedback text",
         key="fb_text",
         height=160,
-        placeholder="Paste the email or your notes from the call.",
+        placeholder="Paste the email, your notes from the call, or the scorecard they sent.",
+        help="Scorecard lines such as “Communication: Strong yes” or “Problem solving – 3/4” "
+        "are read as proposed ratings; sentences as findings.",
     )
     field_error("text")
     read = st.form_submit_button("Read the feedback for me", key="fb_read")
+
+    card_rows = state.fb_card_rows
+    if card_rows:
+        st.markdown("**Scorecard lines** — keep, change or drop each proposed rating:")
+        st.caption(
+            "Five-point scales map 1–2 to concerns and 4–5 to strengths; three-point scales "
+            "map 1 and 3. A middle value (“Mixed”, 3 of 5) becomes “Not assessed” unless the "
+            "words after it say more."
+        )
+        for i, row in enumerate(card_rows):
+            with st.container(border=True):
+                st.text(row["line"])
+                st.caption(row["note"])
+                if row["skill"] is not None:
+                    keep_key, skill_key, rating_key = card_keys(i)
+                    c1, c2, c3 = st.columns([1, 2, 2])
+                    c1.checkbox("Keep", key=keep_key)
+                    c2.selectbox("Skill", review.SKILL_OPTIONS, key=skill_key)
+                    c3.selectbox("Their rating", review.RATING_OPTIONS, key=rating_key)
 
     rows = state.fb_rows
     if rows:
@@ -251,7 +431,8 @@ with st.form("feedback_form"):
                 c1.checkbox("Keep", key=keep)
                 c2.selectbox("Reads as", review.READS_AS_OPTIONS, key=key)
                 c3.selectbox("Strength or concern", POLARITY_OPTIONS, key=pol)
-        apply = st.form_submit_button("Use the kept findings for the ratings", key="fb_apply")
+    if rows or card_rows:
+        apply = st.form_submit_button("Use what you kept for the ratings", key="fb_apply")
     else:
         apply = False
         if state.get("fb_read_empty"):
@@ -289,16 +470,17 @@ if read:
         state.fb_errors = {"text": problem}
     else:
         state.fb_errors = {}
-        findings = read_feedback(text)
+        findings, card_rows = review.read_notes(text)
         set_rows(review.finding_rows(findings))
-        state.fb_read_empty = not findings
-        prefill(findings)
+        set_card_rows(card_rows)
+        state.fb_read_empty = not findings and not card_rows
+        prefill(findings, card_rows)
     state.pop("fb_restored", None)
     keep_draft()
     st.rerun()
 
 if apply:
-    prefill(review.confirmed_findings(current_rows()))
+    prefill(review.confirmed_findings(current_rows()), current_card_rows())
     state.pop("fb_restored", None)
     keep_draft()
     st.rerun()
@@ -316,7 +498,10 @@ if save:
         status=fields["status"],
         requested_on=fields["requested_on"],
         text=validation.clean_text(fields["text"]),
-        findings=tuple(review.confirmed_findings(fields["rows"])),
+        findings=(
+            *review.confirmed_findings(fields["rows"]),
+            *review.card_findings(fields["card_rows"]),
+        ),
         ratings=fields["ratings"],
     )
     feedback = forms.feedback_to_save(chosen, had_feedback=forms.has_feedback(rejection.feedback))

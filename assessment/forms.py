@@ -258,7 +258,15 @@ def reflect_draft_from_json(data: Any, rejection_id: int | None = None) -> dict[
         return None
 
 
-FEEDBACK_DRAFT_FIELDS = ("status", "requested_on", "text", "ratings", "rows", "read_empty")
+FEEDBACK_DRAFT_FIELDS = (
+    "status",
+    "requested_on",
+    "text",
+    "ratings",
+    "rows",
+    "card_rows",
+    "read_empty",
+)
 _ROW_FIELDS = {"keep", "quote", "cue", "reads_as", "polarity", "intensity"}
 
 
@@ -268,16 +276,38 @@ def feedback_draft_to_json(fields: dict[str, Any]) -> dict[str, Any]:
     out["requested_on"] = _iso(out["requested_on"])
     out["ratings"] = dict(out["ratings"])
     out["rows"] = [dict(row) for row in out["rows"]]
+    out["card_rows"] = [dict(row) for row in out["card_rows"]]
     return out
+
+
+def _card_row_ok(row: Any) -> bool:
+    from assessment.reading.review import CARD_ROW_FIELDS, RATING_OPTIONS, SKILL_OPTIONS
+
+    return (
+        isinstance(row, dict)
+        and set(row) == CARD_ROW_FIELDS
+        and isinstance(row["keep"], bool)
+        and isinstance(row["line"], str)
+        and isinstance(row["note"], str)
+        and (row["skill"] is None or row["skill"] in SKILL_OPTIONS)
+        and row["rating"] in RATING_OPTIONS
+    )
 
 
 def feedback_draft_from_json(data: Any) -> dict[str, Any] | None:
     """The Feedback form's fields read back from :func:`feedback_draft_to_json`, or None when
-    the data is not a feedback draft of this version."""
+    the data is not a feedback draft of this version. A draft kept before scorecards were
+    read has no ``card_rows``: it comes back with none."""
     from assessment.reading.review import POLARITY_LABELS, READS_AS_OPTIONS
 
     try:
+        if isinstance(data, dict) and "card_rows" not in data:
+            data = {**data, "card_rows": []}
         if not isinstance(data, dict) or set(data) != set(FEEDBACK_DRAFT_FIELDS):
+            return None
+        if not isinstance(data["card_rows"], list) or not all(
+            _card_row_ok(row) for row in data["card_rows"]
+        ):
             return None
         if data["status"] not in FEEDBACK_STATUS_KEYS or not isinstance(data["text"], str):
             return None
@@ -301,6 +331,7 @@ def feedback_draft_from_json(data: Any) -> dict[str, Any] | None:
         fields["requested_on"] = _date(data["requested_on"])
         fields["ratings"] = dict(data["ratings"])
         fields["rows"] = [dict(row) for row in rows]
+        fields["card_rows"] = [dict(row) for row in data["card_rows"]]
         return fields
     except (KeyError, TypeError, ValueError):
         return None

@@ -647,6 +647,47 @@ def save_feedback(
     return feedback.status
 
 
+def record_request(
+    db: Database,
+    rejection_id: int,
+    sent_on: dt.date,
+    owner: str = LOCAL_OWNER,
+    action: Action | None = None,
+) -> str:
+    """The user sent a feedback request on ``sent_on``: one transaction that marks the
+    feedback "requested" (from "not requested" or "declined"; "received" is left alone) with
+    the date of the first request still waiting (an earlier date is kept, so the nudge counts
+    from it), and adds ``action`` (the deadline of a request by right) unless the same open
+    action is there already. Returns the status stored."""
+    with write(db):
+        if not owns(db, rejection_id, owner):
+            raise StorageError("That rejection no longer exists.")
+        row = db.execute(
+            "SELECT status, requested_on FROM feedback WHERE rejection_id = ?", [rejection_id]
+        ).fetchone()
+        status, asked = (row[0], stored_date(row[1])) if row else ("not_requested", None)
+        if status != "received":
+            if status != "requested" or asked is None or asked > sent_on:
+                asked = sent_on
+            status = "requested"
+            if row is None:
+                db["feedback"].insert(
+                    {"rejection_id": rejection_id, "status": status, "requested_on": _iso(asked),
+                     "text": ""}
+                )  # fmt: skip
+            else:
+                db["feedback"].update(rejection_id, {"status": status, "requested_on": _iso(asked)})
+        if action is not None:
+            same = db.execute(
+                "SELECT 1 FROM actions WHERE rejection_id = ? AND strategy = ? AND title = ? "
+                "AND due_on IS ? AND done_on IS NULL",
+                [rejection_id, action.strategy, action.title, _iso(action.due_on)],
+            ).fetchone()
+            if same is None:
+                _insert_action(db, rejection_id, action)
+    return status
+
+
 def _has_stored_feedback(db: Database, rejection_id: int) -> bool:
     """Whether the stored feedback holds text, an interviewer rating or a finding (as
     :func:`assessment.forms.has_feedback` reads it)."""

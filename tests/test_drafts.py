@@ -81,11 +81,33 @@ def test_a_feedback_draft_round_trips(mem):
                 "intensity": "",
             }
         ],
+        "card_rows": [
+            {
+                "keep": False,
+                "line": "Technical skills: 2 out of 5",
+                "note": "2 of 5",
+                "skill": "Role knowledge",
+                "rating": "Concern",
+            },
+            {
+                "keep": False,
+                "line": "Recommendation: No hire",
+                "note": "an overall verdict (no hire), not a skill rating",
+                "skill": None,
+                "rating": "Concern",
+            },
+        ],
         "read_empty": False,
     }
     drafts.keep(mem, drafts.FEEDBACK, 7, forms.feedback_draft_to_json(fields), "local")
     kept = drafts.read(mem, drafts.FEEDBACK, 7, forms.feedback_draft_from_json, "local")
     assert kept.fields == fields
+    # A draft kept before scorecards were read comes back, with no scorecard lines.
+    older = {k: v for k, v in forms.feedback_draft_to_json(fields).items() if k != "card_rows"}
+    assert forms.feedback_draft_from_json(older)["card_rows"] == []
+    # A scorecard row of an unknown shape makes it no draft of this version.
+    odd = forms.feedback_draft_to_json(fields) | {"card_rows": [{"line": "x"}]}
+    assert forms.feedback_draft_from_json(odd) is None
 
 
 def test_drafts_are_kept_per_owner(mem):

@@ -3,6 +3,7 @@ from dataclasses import replace
 
 from assessment import drafts, storage
 from assessment.models import Rejection
+from assessment.plan import calendar, steps, texts
 from tests.cases import FEEDBACK_TEXT, data_analyst_case
 from tests.helpers import app_page
 
@@ -296,3 +297,118 @@ def test_pre_filled_counts_read_in_the_right_number(db):
     message = next(i.value for i in at.info if i.value.startswith("Pre-filled"))
     assert "(s)" not in message
     assert "1 rating " in message or "ratings" in message
+
+
+# ---- the request kit and the scorecard (issue 15) -----------------------------------------
+
+SCORECARD = """Interview scorecard
+Communication: Strong yes
+Problem solving - 3/4
+Technical skills: 2 out of 5
+Culture add: Mixed
+Recommendation: No hire
+She was well prepared, but her SQL was weak."""
+
+
+def test_the_kit_has_three_ways_to_ask_the_courteous_one_first(db):
+    new_rejection(db)
+    at = app_page(PAGE)
+    assert not at.exception
+    assert [t.label for t in at.tabs] == ["Polite request", "Short version", "Request by right"]
+    polite, short = at.code[0].value, at.code[1].value
+    assert "Sam Lee" in polite and len(short) < len(polite)
+    assert at.radio(key="fb_place").value is None  # the user picks where the employer is
+    assert any("Choose where the employer is" in c.value for c in at.caption)
+
+
+def test_a_request_by_right_in_the_eu_is_drafted_recorded_and_put_on_the_plan(db):
+    rid = new_rejection(db)
+    at = app_page(PAGE)
+    at.radio(key="fb_place").set_value("eu").run()
+    assert not at.exception
+    assert any("Article 15" in i.value for i in at.info)  # the legal basis, one sentence
+    assert any("eur-lex.europa.eu" in c.value for c in at.caption)  # with its source
+    assert any("not legal advice" in c.value for c in at.caption)
+    letter = at.code[2].value
+    assert "General Data Protection Regulation" in letter and "Globex" in letter
+    due = storage.get_rejection(db, rid)  # nothing recorded before the user says it is sent
+    assert due.feedback.status == "not_requested" and due.actions == ()
+    assert any("The answer is due by" in m.value for m in at.markdown)
+    at.button(key="fb_place_sent").click().run()
+    assert not at.exception
+    assert any("Recorded: your request by right" in s.value for s in at.success)
+    saved = storage.get_rejection(db, rid)
+    assert (saved.feedback.status, saved.feedback.requested_on) == ("requested", dt.date.today())
+    (deadline,) = [a for a in saved.actions if a.due_on]
+    assert deadline.due_on > dt.date.today() + dt.timedelta(days=27)
+    # the form below shows the new status, and the deadline is shown with its calendar file
+    assert at.radio(key="fb_status").value == "requested"
+    assert any("Your request by right: the answer is due by" in m.value for m in at.markdown)
+    # Next steps has it, accepted and dated, so its calendar file holds it
+    plan = app_page("app_pages/next_steps.py", rejection=str(rid))
+    assert not plan.exception
+    assert any(texts.TITLE_ACCESS_DUE in m.value for m in plan.markdown)
+    events = calendar.calendar_steps(steps.build_plan(db, rid))
+    assert [(s.title, s.due_on) for s in events] == [(texts.TITLE_ACCESS_DUE, deadline.due_on)]
+
+
+def test_elsewhere_offers_no_request_by_right(db):
+    new_rejection(db)
+    at = app_page(PAGE)
+    at.radio(key="fb_place").set_value("elsewhere").run()
+    assert not at.exception
+    assert any("does not know a right of access" in i.value for i in at.info)
+    assert len(at.code) == 2  # the polite and the short request only
+    assert not any(b.key == "fb_place_sent" for b in at.button)
+
+
+def test_ive_sent_it_records_a_polite_request_with_todays_date(db):
+    rid = new_rejection(db)
+    at = app_page(PAGE)
+    at.button(key="fb_polite_sent").click().run()
+    assert not at.exception
+    assert any("Recorded: you asked on" in s.value for s in at.success)
+    fb = storage.get_rejection(db, rid).feedback
+    assert (fb.status, fb.requested_on) == ("requested", dt.date.today())
+    assert at.radio(key="fb_status").value == "requested"
+    assert at.date_input(key="fb_requested_on").value == dt.date.today()
+    # waiting now: the kit stays, folded, without "I've sent it"
+    assert any("Still waiting?" in e.label for e in at.expander)
+    assert not any(b.key == "fb_polite_sent" for b in at.button)
+
+
+def test_a_pasted_scorecard_proposes_ratings_line_by_line(db):
+    rid = new_rejection(db)
+    at = app_page(PAGE)
+    at.text_area(key="fb_text").input(SCORECARD)
+    at.button(key="fb_read").click().run()
+    assert not at.exception
+    lines = [t.value for t in at.text]
+    for line in ("Communication: Strong yes", "Technical skills: 2 out of 5", "Culture add: Mixed"):
+        assert line in lines
+    assert any("An overall verdict" in c.value for c in at.caption)
+    assert any("so not assessed" in c.value for c in at.caption)
+    # proposed ratings are pre-filled
+    assert at.segmented_control(key="fb_rating_communication").value == 4
+    assert at.segmented_control(key="fb_rating_role_knowledge").value == 2
+    assert at.segmented_control(key="fb_rating_problem_solving").value == 3
+    assert at.segmented_control(key="fb_rating_motivation").value == 0  # "Mixed": not assessed
+    # the user drops one line, changes another, and applies what they kept
+    skills = {i: at.selectbox(key=f"fb_cskill_{i}").value for i in range(4)}
+    comm = next(i for i, s in skills.items() if s == "Communication")
+    solving = next(i for i, s in skills.items() if s == "Problem solving")
+    at.checkbox(key=f"fb_ckeep_{comm}").uncheck()
+    at.selectbox(key=f"fb_crating_{solving}").select("Concern")
+    at.segmented_control(key="fb_rating_communication").set_value(0)
+    at.button(key="fb_apply").click().run()
+    assert not at.exception
+    assert at.segmented_control(key="fb_rating_problem_solving").value == 2
+    at.button(key="fb_save").click().run()
+    assert not at.exception
+    saved = storage.get_rejection(db, rid).feedback
+    assert saved.ratings["problem_solving"] == 2 and saved.ratings["role_knowledge"] == 2
+    assert saved.ratings["communication"] is None
+    quotes = {(f.key, f.quote) for f in saved.findings}
+    assert ("role_knowledge", "Technical skills: 2 out of 5") in quotes  # quoted by the plan
+    assert not any(q == "Communication: Strong yes" for _, q in quotes)  # dropped
+    assert not any("Recommendation" in q for _, q in quotes)  # a verdict is no finding

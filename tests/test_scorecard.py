@@ -6,8 +6,10 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from assessment.reading import review
 from assessment.reading.scorecard import (
     attribute_key,
+    prose,
     read_scorecard,
     scorecard_ratings,
     value_rating,
@@ -135,3 +137,74 @@ def test_any_text_reads_without_error_and_lines_come_from_it(text):
     for line in read_scorecard(text):
         assert line.line in folded
         assert line.rating in (None, 1, 2, 3, 4)
+
+
+# ---- the Feedback page's rows of scorecard lines -------------------------------------------
+
+NOTES = """Interview scorecard
+Communication: Strong yes
+Problem solving - 3/4
+Technical skills: 2 out of 5
+Culture add: Mixed
+Recommendation: No hire
+She was well prepared, but her SQL was weak."""
+
+
+def test_scorecard_lines_become_rows_and_are_not_read_again_as_sentences():
+    findings, rows = review.read_notes(NOTES)
+    assert [r["line"] for r in rows] == [
+        "Communication: Strong yes",
+        "Problem solving - 3/4",
+        "Technical skills: 2 out of 5",
+        "Culture add: Mixed",
+        "Recommendation: No hire",
+    ]
+    assert [(r["skill"], r["rating"], r["keep"]) for r in rows] == [
+        ("Communication", "Strong strength", True),
+        ("Problem solving", "Strength", True),
+        ("Role knowledge", "Concern", True),
+        ("Motivation & fit", "Not assessed", True),
+        (None, rows[4]["rating"], False),  # an overall verdict: shown, never a rating
+    ]
+    assert "not a skill rating" in rows[4]["note"]
+    # the sentence is read as ever; the lines are not findings a second time
+    assert {f.quote for f in findings} == {"She was well prepared, but her SQL was weak."}
+    assert {(f.key, f.polarity) for f in findings} == {("preparation", 1), ("role_knowledge", -1)}
+    # a scorecard line rates a skill itself: it wins over what sentences suggest
+    assert review.proposed_ratings(findings, rows) == {
+        "communication": 4,
+        "problem_solving": 3,
+        "role_knowledge": 2,
+        "preparation": 3,
+    }
+
+
+def test_kept_changed_and_dropped_lines():
+    _, rows = review.read_notes(NOTES)
+    rows[0]["keep"] = False  # dropped
+    rows[1]["rating"] = "Concern"  # changed
+    rows[2]["skill"] = "Evidence & examples"  # re-labelled
+    assert review.card_ratings(rows) == {
+        "problem_solving": 2,
+        "evidence": 2,
+        "motivation": None,
+    }
+    kept = review.card_findings(rows)
+    assert [(f.key, f.polarity, f.quote) for f in kept] == [
+        ("problem_solving", -1, "Problem solving - 3/4"),
+        ("evidence", -1, "Technical skills: 2 out of 5"),
+    ]  # "not assessed" and the overall verdict are no findings
+
+
+def test_plain_feedback_has_no_scorecard_rows():
+    findings, rows = review.read_notes("Your answers were clear, but your examples lacked numbers.")
+    assert rows == [] and findings
+    assert review.read_notes("") == ([], [])
+
+
+def test_prose_keeps_everything_but_the_scorecard_lines():
+    assert prose(NOTES).splitlines() == [
+        "Interview scorecard",
+        "She was well prepared, but her SQL was weak.",
+    ]
+    assert prose("No lines here.\nJust text.") == "No lines here.\nJust text."

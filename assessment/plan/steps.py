@@ -117,14 +117,14 @@ def merge_actions(steps: Sequence[Step], actions: Sequence[Action]) -> list[Step
     for n, action in enumerate(actions):
         if n in used:
             continue
-        detail = ""
+        why, detail = texts.RECORDED_ACTIONS.get(action.title, (texts.LEFTOVER_WHY, ""))
         if action.strategy == "shore_up" and action.skill in exercises.SHORE_UP:
             detail = exercises.SHORE_UP[action.skill].text
         merged.append(
             Step(
                 strategy=action.strategy,
                 title=action.title,
-                why=texts.LEFTOVER_WHY,
+                why=why,
                 priority=0,
                 skill=action.skill,
                 status=_status(action),

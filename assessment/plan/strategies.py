@@ -595,6 +595,7 @@ KNOWN_TITLES: frozenset[str] = frozenset(
     [texts.TITLE_ASK, texts.TITLE_NUDGE, texts.TITLE_CASE]
     + [texts.TITLE_THANKS, texts.TITLE_RECONNECT]
     + [texts.TITLE_NOT_YOU, texts.TITLE_ENERGY]
+    + list(texts.RECORDED_ACTIONS)
     + list(texts.TACTIC_TITLES.values())
     + [tactic_title("recurring_concern", skill=k) for k in SKILL_KEYS]
     + [tactic_title("stage_wall", stage=k) for k in STAGES]
@@ -602,4 +603,5 @@ KNOWN_TITLES: frozenset[str] = frozenset(
     + [pitch_title(k) for k in SKILL_KEYS]
     + [pitch_lead_title(k) for k in SKILL_KEYS]
 )
-"""Every title the strategies write. A title outside it came from stored (user) data."""
+"""Every title the app writes (the strategies' and those of the actions it records). A title
+outside it came from stored (user) data."""

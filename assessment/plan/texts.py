@@ -57,6 +57,7 @@ TITLE_NUDGE = "Send one polite reminder about feedback"
 TITLE_CASE = "Send a calm follow-up that makes your case"
 TITLE_THANKS = "Send a thank-you note"
 TITLE_RECONNECT = "Reconnect later with a short update"
+TITLE_ACCESS_DUE = "The answer to your request by right is due"
 TITLE_DOOR = TITLE_THANKS  # the earlier name of the thank-you step's title, still imported
 TITLE_NOT_YOU = "Name what was outside your control"
 TITLE_ENERGY = "Plan something that gives you energy this week"
@@ -219,6 +220,38 @@ TACTIC_NO_PROGRESS_DETAIL = (
     "apply through referrals and people you know rather than job boards, talk to two people "
     "in roles you want about how they got in, or try roles one step closer to your current "
     "experience."
+)
+
+# An action the user recorded rather than accepted from a suggestion: its own "why".
+ACCESS_DUE_WHY = (
+    "You asked for your interview notes and scores by right; the employer must answer by this "
+    "date (or tell you it needs up to two more months). If nothing has come, one short, polite "
+    "reminder that gives the date of your request is the next step."
+)
+ACCESS_DUE_DETAIL = (
+    "Check your inbox (and its spam folder) for their answer. When it comes, paste the notes "
+    "or the scorecard on the Feedback page and mark this step done."
+)
+RECORDED_ACTIONS = {TITLE_ACCESS_DUE: (ACCESS_DUE_WHY, ACCESS_DUE_DETAIL)}
+
+# The request kit on the Feedback page.
+WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+KIT_RECORDED = (
+    "Recorded: you asked on {sent_on}. If nothing comes within a week, Next steps suggests one "
+    "polite reminder."
+)
+KIT_RECORDED_BY_RIGHT = (
+    "Recorded: your request by right of {sent_on}. The answer is due by {due_on}; that date is "
+    "on your plan and in its calendar file, with a reminder the day before."
+)
+KIT_DUE = (
+    "**The answer is due by {due_on}**, or by {extended_to} if they tell you within the month "
+    "that they need more time for a complex request. Public holidays are not counted, so the "
+    "real date may be a day or two later, never earlier."
+)
+KIT_OPEN_DEADLINE = (
+    "**Your request by right: the answer is due by {due_on}.** It is on your plan; mark it done "
+    "there once the notes arrive."
 )
 
 LEFTOVER_WHY = (

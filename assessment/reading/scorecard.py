@@ -161,3 +161,13 @@ def read_scorecard(text: str) -> list[ScorecardLine]:
 def scorecard_ratings(lines: list[ScorecardLine]) -> dict[str, int | None]:
     """The proposed interviewer ratings per skill of the lines a user kept."""
     return {line.key: line.rating for line in lines if line.key is not None}
+
+
+def prose(text: str) -> str:
+    """``text`` without its scorecard lines: what the sentence reader should read, so that a
+    line already proposed as a rating is not proposed a second time as a finding."""
+    if not isinstance(text, str):
+        return ""
+    lines = text.splitlines()
+    kept = [raw for i, raw in enumerate(lines) if i >= MAX_LINES or _read_line(raw) is None]
+    return "\n".join(kept)
