@@ -2,6 +2,7 @@ import streamlit as st
 
 import ui
 from assessment import drafts, forms, storage, validation
+from assessment.reading import email_form
 from assessment.skills import (
     FIT_FACTOR_KEYS,
     FIT_FACTOR_SHORT,
@@ -28,6 +29,15 @@ def self_label(value: int) -> str:
 WIDGET_KEYS = [f"r_{f}" for f in forms.REJECTION_FIELDS + forms.REFLECTION_FIELDS] + [
     f"r_self_{s.key}" for s in SKILLS
 ]
+EMAIL_REVIEW = "reflect_email_review"  # the rows read from the pasted e-mail, once
+EMAIL_ROW_KEYS = ("r_email_use_", "r_email_val_")
+
+
+def forget_email_rows() -> None:
+    """Drop the rows read from the e-mail and their widgets' state."""
+    st.session_state.pop(EMAIL_REVIEW, None)
+    for key in [k for k in st.session_state if str(k).startswith(EMAIL_ROW_KEYS)]:
+        del st.session_state[key]
 
 
 def read_stored_draft(rejection_id: int | None) -> drafts.Draft | None:
@@ -59,6 +69,8 @@ def load_draft(rejection_id: int | None, *, restore: bool = True) -> None:
     st.session_state.reflect_errors = {}
     for key in WIDGET_KEYS:
         st.session_state.pop(key, None)
+    forget_email_rows()  # an e-mail pasted for another rejection fills nothing here
+    st.session_state.pop("r_email_text", None)
 
 
 def keep_draft(draft: dict, step: int) -> None:
@@ -83,6 +95,87 @@ def discard_draft() -> None:
         return
     load_draft(rejection_id, restore=False)
     ui.flash("The draft is discarded.")
+
+
+def read_pasted_email() -> None:
+    forget_email_rows()
+    text = st.session_state.get("r_email_text") or ""
+    st.session_state[EMAIL_REVIEW] = email_form.read_for_review(text, ui.today())
+
+
+def use_email_rows() -> None:
+    """Put the kept rows into the draft, show them in the form, and keep the draft."""
+    rows = st.session_state[EMAIL_REVIEW].rows
+    use = {row.id: bool(st.session_state.get(f"r_email_use_{row.id}")) for row in rows}
+    edited = {
+        row.id: st.session_state.get(f"r_email_val_{row.id}", row.value)
+        for row in rows
+        if row.editable
+    }
+    before = st.session_state.reflect_draft
+    draft, filled = email_form.apply_review(before, rows, use, edited)
+    if filled:
+        st.session_state.reflect_draft = draft
+        for key in WIDGET_KEYS:
+            st.session_state.pop(key, None)
+        # A keyed widget keeps what the browser shows unless its state is set: set the
+        # fields the e-mail changed, so the form shows them (see ``start_value``).
+        for field in email_form.changed_fields(before, draft):
+            st.session_state[f"r_{field}"] = draft[field]
+        st.session_state.pop("reflect_restored", None)
+        keep_draft(draft, 0)
+        forget_email_rows()
+    ui.flash(email_form.filled_message(filled))
+
+
+def email_row(row: email_form.ReviewRow) -> None:
+    """One proposal: keep it or not, its value (editable where it is text), its words."""
+    with st.container(border=True):
+        st.checkbox(f"Use for {row.label}", value=True, key=f"r_email_use_{row.id}")
+        label = f"{row.label} (from the email)"
+        if row.field == "reason_given":
+            st.text_area(label, value=row.value, key=f"r_email_val_{row.id}", height="content")
+        elif row.editable:
+            st.text_input(label, value=row.value, key=f"r_email_val_{row.id}")
+        else:
+            st.text(row.shown)
+        st.caption("From the words:")
+        st.text(f"“{row.words}”")
+
+
+def paste_the_email() -> None:
+    """Step 1's optional start: the pasted e-mail read into rows to keep, change or drop."""
+    review = st.session_state.get(EMAIL_REVIEW)
+    with st.expander("Paste the email you received (optional)", expanded=review is not None):
+        with st.form("reflect_email"):
+            st.text_area(
+                "The email",
+                key="r_email_text",
+                placeholder="Paste the whole email, greeting and signature included.",
+                help=(
+                    "Rebound reads it itself, sends it nowhere and does not keep it; only the "
+                    "proposals you use go into the form."
+                ),
+            )
+            st.form_submit_button("Read the email", key="r_email_read", on_click=read_pasted_email)
+        if review is None:
+            return
+        for skipped in review.skipped:
+            st.caption(f"Not proposed: {skipped.why}")
+            st.text(f"“{skipped.words}”")
+        if not review.rows:
+            st.info(email_form.NOTHING_TO_USE, icon=":material/info:")
+            return
+        with st.form("reflect_email_rows", border=False):
+            st.caption(email_form.OVERWRITE_NOTE)
+            for row in review.rows:
+                email_row(row)
+            st.form_submit_button(
+                "Use these in the form",
+                type="primary",
+                key="r_email_apply",
+                on_click=use_email_rows,
+            )
 
 
 def on_choose() -> None:
@@ -139,6 +232,12 @@ st.progress(
 )
 
 
+def start_value(field: str):
+    """What a first-step widget starts from: the draft's value, or None when its state is
+    set already (Streamlit shows that; a value given as well is logged as a conflict)."""
+    return None if f"r_{field}" in st.session_state else draft[field]
+
+
 def field_error(field: str) -> None:
     if field in errors:
         st.error(errors[field], icon=":material/error:")
@@ -155,19 +254,22 @@ def go_to(new_step: int, new_errors: dict[str, str] | None = None) -> None:
 
 
 if step == 0:
+    paste_the_email()
     with st.form("reflect_rejection"):
         st.subheader("The rejection", anchor=False)
         values = {
             "company": st.text_input(
-                "Company", value=draft["company"], key="r_company", required=True
+                "Company", value=start_value("company"), key="r_company", required=True
             ),
         }
         field_error("company")
-        values["role"] = st.text_input("Role", value=draft["role"], key="r_role", required=True)
+        values["role"] = st.text_input(
+            "Role", value=start_value("role"), key="r_role", required=True
+        )
         field_error("role")
         values["contact_name"] = st.text_input(
             "Contact name (optional)",
-            value=draft["contact_name"],
+            value=start_value("contact_name"),
             key="r_contact_name",
             help="The recruiter or interviewer you dealt with; used to fill in messages.",
         )
@@ -198,7 +300,7 @@ if step == 0:
         with col2:
             values["rejected_on"] = st.date_input(
                 "Rejection date",
-                value=draft["rejected_on"],
+                value=start_value("rejected_on"),
                 min_value=ranges["rejected_on"][0],
                 max_value=ranges["rejected_on"][1],
                 key="r_rejected_on",
@@ -207,7 +309,7 @@ if step == 0:
             field_error("rejected_on")
         values["reason_given"] = st.text_area(
             "The reason they gave (optional)",
-            value=draft["reason_given"],
+            value=start_value("reason_given"),
             key="r_reason_given",
             placeholder="Paste or sum up what they said, if anything.",
         )

@@ -89,12 +89,14 @@ def draft_from_rejection(rejection: Rejection) -> dict[str, Any]:
 
 
 def clean_rejection_part(values: dict[str, Any]) -> dict[str, Any]:
-    """Normalise the first step's text: single-line fields lose newlines."""
+    """Normalise the first step's text: single-line fields lose newlines. Fit factors are
+    asked on the reflection step, so a first step without them leaves the draft's as they are."""
     out = dict(values)
     for field in ("company", "role", "contact_name"):
         out[field] = validation.clean_line(out.get(field))
     out["reason_given"] = validation.clean_text(out.get("reason_given"))
-    out["fit_factors"] = list(out.get("fit_factors") or [])
+    if "fit_factors" in out:
+        out["fit_factors"] = list(out["fit_factors"] or [])
     return out
 
 

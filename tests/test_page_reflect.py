@@ -64,6 +64,7 @@ def test_going_back_keeps_what_was_typed(db_path):
     at.button(key="r_back_2").click().run()
     assert at.text_input(key="r_company").value == "Globex"
     at.button(key="r_next_1").click().run()
+    assert at.multiselect(key="r_fit_factors").value == ["internal_candidate"]
     at.button(key="r_next_2").click().run()
     assert at.segmented_control(key="r_self_evidence").value == 5
 
@@ -256,3 +257,148 @@ def test_saving_when_feedback_exists_goes_to_results(db):
     at.button(key="r_save").click().run()
     assert not at.exception
     assert at.title[0].value == "Results"
+
+
+# ---- starting from the rejection e-mail -------------------------------------------------
+
+
+def rejection_email(sent: dt.date) -> str:
+    return f"""Subject: Your application for Data Analyst at Acme Analytics
+Date: {sent.day} {sent:%B %Y}
+
+Dear Alex,
+
+Thank you for your interest in the Data Analyst position at Acme Analytics.
+
+After careful consideration, we decided to move forward with a candidate whose experience \
+more closely matches the requirements of the role.
+
+We wish you every success in your search.
+
+Kind regards,
+Priya Shah
+Talent Acquisition
+"""
+
+
+REASON = (
+    "After careful consideration, we decided to move forward with a candidate whose experience "
+    "more closely matches the requirements of the role."
+)
+
+
+def read_pasted(at, text: str):
+    at.text_area(key="r_email_text").input(text)
+    at.button(key="r_email_read").click().run()
+    assert not at.exception
+    return at
+
+
+def test_the_pasted_email_is_proposed_with_its_words_then_used_and_saved(db_path):
+    sent = dt.date.today() - dt.timedelta(days=3)
+    at = read_pasted(app_page(PAGE), rejection_email(sent))
+    assert at.text_input(key="r_email_val_company").value == "Acme Analytics"
+    assert at.text_input(key="r_email_val_role").value == "Data Analyst"
+    assert at.text_input(key="r_email_val_contact_name").value == "Priya Shah"
+    assert at.text_area(key="r_email_val_reason_given").value == REASON
+    for key in ("company", "role", "contact_name", "rejected_on", "reason_given"):
+        assert at.checkbox(key=f"r_email_use_{key}").value is True
+    assert at.checkbox(key="r_email_use_fit_other_candidate").label == (
+        "Use for Outside your control: Another candidate"
+    )
+    shown = [t.value for t in at.text]
+    assert f"{sent.day} {sent:%B %Y}" in shown and "Another candidate" in shown
+    assert "“Thank you for your interest in the Data Analyst position at Acme Analytics.”" in shown
+    assert f"“Date: {sent.day} {sent:%B %Y}”" in shown
+    assert "“Priya Shah”" in shown and "“move forward with a candidate”" in shown
+    assert sum(c.value == "From the words:" for c in at.caption) == 6
+    assert at.text_input(key="r_company").value == ""  # nothing is in the form yet
+
+    at.checkbox(key="r_email_use_rejected_on").uncheck()
+    at.text_input(key="r_email_val_role").input("Senior Data Analyst")
+    at.button(key="r_email_apply").click().run()
+    assert not at.exception
+    assert at.success[0].value == (
+        "Filled in 5 fields from the email. Check them below; nothing is saved until the last step."
+    )
+    assert at.text_input(key="r_company").value == "Acme Analytics"
+    assert at.text_input(key="r_role").value == "Senior Data Analyst"
+    assert at.text_input(key="r_contact_name").value == "Priya Shah"
+    assert at.text_area(key="r_reason_given").value == REASON
+    assert at.date_input(key="r_rejected_on").value == dt.date.today()  # unticked: as it was
+    assert not at.checkbox  # the rows are used up
+    db = storage.connect(db_path)
+    assert drafts.count(db) == 1 and storage.count_rejections(db) == 0
+
+    at.button(key="r_next_1").click().run()
+    assert not at.error
+    assert at.multiselect(key="r_fit_factors").value == ["other_candidate"]
+    at.button(key="r_next_2").click().run()
+    at.button(key="r_save").click().run()
+    assert not at.exception
+    saved = storage.get_rejection(db, storage.latest_rejection_id(db))
+    assert (saved.company, saved.role, saved.contact_name) == (
+        "Acme Analytics",
+        "Senior Data Analyst",
+        "Priya Shah",
+    )
+    assert saved.reason_given == REASON
+    assert saved.fit_factors == ("other_candidate",)
+    assert saved.rejected_on == dt.date.today()
+
+
+def test_a_kept_row_replaces_what_was_typed_and_an_unticked_one_does_not(db_path):
+    at = app_page(PAGE)
+    fill_first_step(at)  # Globex, Product Analyst, Sam Lee …
+    at.button(key="r_back_2").click().run()
+    read_pasted(at, rejection_email(dt.date.today() - dt.timedelta(days=1)))
+    at.checkbox(key="r_email_use_company").uncheck()
+    at.button(key="r_email_apply").click().run()
+    assert not at.exception
+    assert at.text_input(key="r_company").value == "Globex"
+    assert at.text_input(key="r_role").value == "Data Analyst"
+    assert at.text_input(key="r_contact_name").value == "Priya Shah"
+    assert at.selectbox(key="r_stage").value == "final"  # not in the email: as it was
+
+
+def test_boilerplate_proposes_nothing_and_says_so(db_path):
+    boilerplate = (
+        "Dear Alex,\n\nThank you for applying. We received many strong applications and have "
+        "decided to move forward with other candidates. We wish you all the best.\n\n"
+        "Best regards,\nThe Hiring Team\n"
+    )
+    at = read_pasted(app_page(PAGE), boilerplate)
+    assert at.info[0].value.startswith("The email names nothing the form can use")
+    assert "thanks and good wishes don't count" in at.info[0].value
+    assert not at.checkbox and not any(c.value == "From the words:" for c in at.caption)
+    assert at.text_input(key="r_company").value == ""
+
+
+def test_a_future_date_in_the_email_is_not_proposed(db_path):
+    at = read_pasted(app_page(PAGE), rejection_email(dt.date.today() + dt.timedelta(days=40)))
+    assert "Not proposed: Rejection date cannot be in the future." in [c.value for c in at.caption]
+    assert not [c for c in at.checkbox if c.key == "r_email_use_rejected_on"]
+    assert at.text_input(key="r_email_val_company").value == "Acme Analytics"
+
+
+def test_unticking_every_row_fills_nothing(db_path):
+    at = read_pasted(app_page(PAGE), rejection_email(dt.date.today()))
+    for box in at.checkbox:
+        box.uncheck()
+    at.button(key="r_email_apply").click().run()
+    assert not at.exception
+    assert at.success[0].value == "No row was ticked, so the form is as it was."
+    assert at.text_input(key="r_company").value == ""
+    assert at.checkbox  # the rows are still there to tick
+
+
+def test_the_words_are_shown_as_text_never_as_markdown(db_path):
+    line = (
+        "Thank you for your interest in the Data Analyst position at Acme Analytics. "
+        "![x](https://example.com/a.png) :smile: $x^2$"
+    )
+    at = read_pasted(app_page(PAGE), f"Dear Alex,\n\n{line}\n")
+    assert at.text_input(key="r_email_val_company").value == "Acme Analytics"
+    assert f"“{line}”" in [t.value for t in at.text]
+    rendered = [m.value for m in (*at.markdown, *at.caption, *at.info)]
+    assert not any("example.com" in value or ":smile:" in value for value in rendered)

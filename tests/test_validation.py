@@ -103,6 +103,7 @@ def test_clean_parts_remove_newlines_from_single_line_fields():
     )
     assert part["company"] == "Acme" and part["role"] == "Role"
     assert part["reason_given"] == "a\nb"
+    assert "fit_factors" not in part  # asked on the next step: the draft keeps its own
 
 
 # ---- dates: one rule per field, for the forms, the import and the pages ------------------
