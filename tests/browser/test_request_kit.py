@@ -65,7 +65,9 @@ def test_an_eu_request_by_right_then_the_scorecard_that_comes_back(
     server = fresh_server
     rid = new_case(server.db_path)
     open_page(page, server, f"/feedback?rejection={rid}")
-    expect(page.get_by_text("Haven't asked yet? Three ways to ask for the feedback")).to_be_visible()
+    expect(
+        page.get_by_text("Haven't asked yet? Three ways to ask for the feedback")
+    ).to_be_visible()
     page.get_by_text("Request by right", exact=True).click()
     page.get_by_text("European Union or EEA", exact=True).click()
     settle(page)
