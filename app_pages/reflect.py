@@ -29,6 +29,58 @@ def self_label(value: int) -> str:
 WIDGET_KEYS = [f"r_{f}" for f in forms.REJECTION_FIELDS + forms.REFLECTION_FIELDS] + [
     f"r_self_{s.key}" for s in SKILLS
 ]
+TEXT_AND_CHOICE_FIELDS = (
+    "company",
+    "role",
+    "contact_name",
+    "interviewed_on",
+    "rejected_on",
+    "reason_given",
+    "went_well",
+    "do_differently",
+    "outside_control",
+)
+
+
+def widget_values(draft: dict) -> dict[str, object]:
+    """What each questionnaire widget shows for ``draft`` ("Not sure" for no self-rating)."""
+    values: dict[str, object] = {f"r_{f}": draft[f] for f in TEXT_AND_CHOICE_FIELDS}
+    values["r_stage"] = draft["stage"] if draft["stage"] in STAGE_KEYS else STAGE_KEYS[0]
+    values["r_fit_factors"] = [f for f in draft["fit_factors"] if f in FIT_FACTOR_KEYS]
+    for field in ("mood", "confidence"):
+        values[f"r_{field}"] = draft[field] if draft[field] in MOOD_SCALE else None
+    for skill in SKILLS:
+        rating = draft["self_ratings"].get(skill.key)
+        values[f"r_self_{skill.key}"] = rating if rating in SELF_OPTIONS else NOT_SURE
+    return values
+
+
+def step_keys(step: int) -> list[str]:
+    """The keys of the widgets drawn on ``step``."""
+    return [key for key in WIDGET_KEYS if key.removeprefix("r_").removeprefix("self_")
+            in forms.STEP_FIELDS[step]]  # fmt: skip
+
+
+def clear_widgets() -> None:
+    for key in WIDGET_KEYS:
+        st.session_state.pop(key, None)
+
+
+def show_in_widgets(draft: dict, step: int) -> None:
+    """Put ``draft`` into the widgets of ``step``, drawn next. A keyed widget keeps what the
+    browser shows unless its state is set, so their state is set, not only cleared; the other
+    steps' widgets start from the draft when their step is drawn."""
+    clear_widgets()
+    values = widget_values(draft)
+    st.session_state.update({key: values[key] for key in step_keys(step)})
+
+
+def given(key: str, value: object) -> object:
+    """A widget's starting value: ``value``, or None once its state is set (Streamlit then
+    shows the state; giving a value as well would be logged as a conflict)."""
+    return None if key in st.session_state else value
+
+
 EMAIL_REVIEW = "reflect_email_review"  # the rows read from the pasted e-mail, once
 EMAIL_ROW_KEYS = ("r_email_use_", "r_email_val_")
 
@@ -67,8 +119,7 @@ def load_draft(rejection_id: int | None, *, restore: bool = True) -> None:
         st.session_state.reflect_step = 0
         st.session_state.pop("reflect_restored", None)
     st.session_state.reflect_errors = {}
-    for key in WIDGET_KEYS:
-        st.session_state.pop(key, None)
+    show_in_widgets(st.session_state.reflect_draft, st.session_state.reflect_step)
     forget_email_rows()  # an e-mail pasted for another rejection fills nothing here
     st.session_state.pop("r_email_text", None)
 
@@ -116,12 +167,7 @@ def use_email_rows() -> None:
     draft, filled = email_form.apply_review(before, rows, use, edited)
     if filled:
         st.session_state.reflect_draft = draft
-        for key in WIDGET_KEYS:
-            st.session_state.pop(key, None)
-        # A keyed widget keeps what the browser shows unless its state is set: set the
-        # fields the e-mail changed, so the form shows them (see ``start_value``).
-        for field in email_form.changed_fields(before, draft):
-            st.session_state[f"r_{field}"] = draft[field]
+        show_in_widgets(draft, 0)
         st.session_state.pop("reflect_restored", None)
         keep_draft(draft, 0)
         forget_email_rows()
@@ -233,9 +279,8 @@ st.progress(
 
 
 def start_value(field: str):
-    """What a first-step widget starts from: the draft's value, or None when its state is
-    set already (Streamlit shows that; a value given as well is logged as a conflict)."""
-    return None if f"r_{field}" in st.session_state else draft[field]
+    """What the widget of a draft's field starts from (see :func:`given`)."""
+    return given(f"r_{field}", draft[field])
 
 
 def field_error(field: str) -> None:
@@ -250,6 +295,7 @@ def go_to(new_step: int, new_errors: dict[str, str] | None = None) -> None:
     st.session_state.reflect_errors = new_errors or {}
     st.session_state.pop("reflect_restored", None)
     keep_draft(st.session_state.reflect_draft, new_step)
+    clear_widgets()  # the draft holds what was typed; the step drawn next starts from it
     st.rerun()
 
 
@@ -277,7 +323,9 @@ if step == 0:
         values["stage"] = st.selectbox(
             "Stage reached",
             STAGE_KEYS,
-            index=STAGE_KEYS.index(draft["stage"]) if draft["stage"] in STAGE_KEYS else 0,
+            index=given(
+                "r_stage", STAGE_KEYS.index(draft["stage"]) if draft["stage"] in STAGE_KEYS else 0
+            ),
             format_func=STAGES.get,
             key="r_stage",
         )
@@ -290,7 +338,7 @@ if step == 0:
         with col1:
             values["interviewed_on"] = st.date_input(
                 "Interview date (optional)",
-                value=draft["interviewed_on"],
+                value=start_value("interviewed_on"),
                 min_value=ranges["interviewed_on"][0],
                 max_value=ranges["interviewed_on"][1],
                 key="r_interviewed_on",
@@ -327,19 +375,23 @@ elif step == 1:
         st.subheader("Your reflection", anchor=False)
         values = {
             "went_well": st.text_area(
-                FIELD_LABELS["went_well"], value=draft["went_well"], key="r_went_well"
+                FIELD_LABELS["went_well"], value=start_value("went_well"), key="r_went_well"
             ),
         }
         field_error("went_well")
         values["do_differently"] = st.text_area(
-            FIELD_LABELS["do_differently"], value=draft["do_differently"], key="r_do_differently"
+            FIELD_LABELS["do_differently"],
+            value=start_value("do_differently"),
+            key="r_do_differently",
         )
         field_error("do_differently")
         # "Outside your control" is asked once: the common reasons to pick, and own words.
         values["fit_factors"] = st.multiselect(
             "What was outside your control? (optional)",
             FIT_FACTOR_KEYS,
-            default=[f for f in draft["fit_factors"] if f in FIT_FACTOR_KEYS],
+            default=given(
+                "r_fit_factors", [f for f in draft["fit_factors"] if f in FIT_FACTOR_KEYS]
+            ),
             format_func=FIT_FACTOR_SHORT.get,
             key="r_fit_factors",
             help=" · ".join(FIT_FACTORS.values()),
@@ -348,7 +400,7 @@ elif step == 1:
         field_error("fit_factors")
         values["outside_control"] = st.text_area(
             "In your own words (optional)",
-            value=draft["outside_control"],
+            value=start_value("outside_control"),
             key="r_outside_control",
             help="Things like timing, budget, or another candidate's experience.",
         )
@@ -357,14 +409,16 @@ elif step == 1:
         values["mood"] = st.segmented_control(
             "How is your mood today?",
             scale,
-            default=draft["mood"] if draft["mood"] in scale else None,
+            default=given("r_mood", draft["mood"] if draft["mood"] in scale else None),
             format_func=MOOD_SCALE.get,
             key="r_mood",
         )
         values["confidence"] = st.segmented_control(
             "How confident do you feel about your next interview?",
             scale,
-            default=draft["confidence"] if draft["confidence"] in scale else None,
+            default=given(
+                "r_confidence", draft["confidence"] if draft["confidence"] in scale else None
+            ),
             format_func=MOOD_SCALE.get,
             key="r_confidence",
         )
@@ -390,7 +444,9 @@ else:
             choice = st.segmented_control(
                 skill.name,
                 SELF_OPTIONS,
-                default=current if current in SELF_OPTIONS else NOT_SURE,
+                default=given(
+                    f"r_self_{skill.key}", current if current in SELF_OPTIONS else NOT_SURE
+                ),
                 format_func=self_label,
                 required=True,
                 key=f"r_self_{skill.key}",

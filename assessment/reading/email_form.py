@@ -188,11 +188,6 @@ def apply_review(
     return out, filled
 
 
-def changed_fields(before: dict[str, Any], after: dict[str, Any]) -> list[str]:
-    """The first step's fields :func:`apply_review` changed (fit factors are asked later)."""
-    return [f for f in (*TEXT_FIELDS, "rejected_on") if before.get(f) != after.get(f)]
-
-
 def filled_message(count: int) -> str:
     """What the page says once the kept rows are in the form."""
     if count == 0:

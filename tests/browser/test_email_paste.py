@@ -9,7 +9,8 @@ import pytest
 from browser_helpers import assert_no_exception, horizontal_overflow, open_page, screenshot
 from browser_helpers import wait_for_app as settle
 
-from assessment import storage
+import ui
+from assessment import examples, storage
 
 pytestmark = pytest.mark.browser
 expect = pytest.importorskip("playwright.sync_api").expect
@@ -109,3 +110,28 @@ def test_the_proposals_read_on_a_phone(fresh_server, page, screenshot_dir):
     paste_and_read(page, server)
     assert not horizontal_overflow(page), horizontal_overflow(page)
     print(screenshot(page, screenshot_dir, "email-proposals-phone"))
+
+
+def test_choosing_an_earlier_rejection_shows_its_answers(fresh_server, page):
+    """A keyed widget keeps what the browser holds unless its state is set: choosing another
+    rejection must show that rejection's answers, not the empty form that was on screen."""
+    server = fresh_server
+    db = storage.connect(server.db_path)
+    try:
+        examples.load_examples(db)
+        rows = storage.rejection_choices(db, storage.LOCAL_OWNER, limit=2, include=None)
+    finally:
+        db.close()
+    open_page(page, server, "/reflect")
+    expect(page.get_by_label("Company", exact=True)).to_have_value("")
+    for row in rows:
+        page.get_by_label("Which rejection?").click()
+        page.get_by_role("option", name="Edit: " + ui.rejection_label(row)).click()
+        settle(page)
+        assert_no_exception(page, server)
+        expect(page.get_by_label("Company", exact=True)).to_have_value(row["company"])
+        expect(page.get_by_label("Role", exact=True)).to_have_value(row["role"])
+    page.get_by_label("Which rejection?").click()
+    page.get_by_role("option", name="A new rejection").click()
+    settle(page)
+    expect(page.get_by_label("Company", exact=True)).to_have_value("")
