@@ -1,7 +1,8 @@
 """Score the answer checker on real interview answers (``tests/data/real_answers/``).
 
-    python benchmarks/answer_eval.py                  # per-item precision and recall
-    python benchmarks/answer_eval.py --errors tuning  # also list the tuning half's mistakes
+    python benchmarks/answer_eval.py                   # per-item precision and recall, both halves
+    python benchmarks/answer_eval.py --split reported  # only the held-out half's figures
+    python benchmarks/answer_eval.py --errors tuning   # also list the tuning half's mistakes
 
 Per checklist item, the positive class is what the checker reports to the user: "has a
 situation / an action / a result / a number in the result", "leans on we" (ownership "we" or
@@ -96,9 +97,18 @@ def main() -> None:
     parser.add_argument(
         "--errors", choices=TUNING_SPLITS, help="list the mistakes on a tuning split"
     )
+    parser.add_argument(
+        "--split",
+        choices=(*ANSWER_SETS, "all"),
+        default="all",
+        help="score one half only (default: both)",
+    )
     args = parser.parse_args()
+    chosen_sets = ANSWER_SETS if args.split == "all" else {args.split: ANSWER_SETS[args.split]}
+    if args.errors and args.errors not in chosen_sets:
+        parser.error(f"--errors {args.errors} needs --split {args.errors} or all")
     results = {}
-    for name, path in ANSWER_SETS.items():
+    for name, path in chosen_sets.items():
         rows = load(path)
         for label, chosen in (
             ("all", rows),
