@@ -1,8 +1,12 @@
-"""The JSON backup of ``domain.md`` (version 1), the CSV for spreadsheets, and import.
+"""The JSON backup (version 2, ``docs/format.md``), the CSV for spreadsheets, and import.
 
-Import is two steps: :func:`parse_backup` validates the whole file and returns rejections, or
-raises :class:`BackupError` naming the rejection (position and company) and the field;
-:func:`import_rejections` then writes them in one transaction, skipping the ones already there.
+Import is two steps: :func:`parse_backup` validates the whole file and returns a
+:class:`Backup` (its rejections, as a list, and its practice items), or raises
+:class:`BackupError` naming the item (position and company, title, question or skill) and the
+field; :func:`import_rejections` then writes them in one transaction, skipping the ones already
+there. Version 1 files (no practice items) are read as they always were; export writes
+version 2. A practice item names the rejection it points at by the backup's identity
+(company, role, ``rejected_on``), and a drill its story by position in ``stories``.
 Text is imported exactly as written (nothing trimmed or cut); over a limit is refused. The
 file's shape and vocabulary are checked here; its values (required text, lengths, ratings,
 every date's range) by :mod:`assessment.validation`, so an import refuses what the forms refuse.
@@ -18,9 +22,11 @@ backup holds is always imported as the user's own.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import json
 import re
+from collections import Counter
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any, BinaryIO
@@ -28,8 +34,18 @@ from typing import Any, BinaryIO
 from sqlite_utils import Database
 
 from assessment import forms, storage, validation
-from assessment.models import Action, Feedback, Finding, Reflection, Rejection
+from assessment.models import (
+    Action,
+    Drill,
+    Feedback,
+    Finding,
+    Reflection,
+    Rejection,
+    Rerating,
+    Story,
+)
 from assessment.names import rejection_label
+from assessment.practice import bank
 from assessment.skills import (
     FEEDBACK_STATUS_KEYS,
     FEEDBACK_STATUSES,
@@ -44,7 +60,8 @@ from assessment.skills import (
 from assessment.text import csv_text, escaped
 
 FORMAT = "rebound-backup"
-VERSION = 1
+VERSION = 2
+"""What export writes; import reads every version from 1 to this one."""
 MAX_BACKUP_BYTES = 50 * 1024 * 1024
 
 REJECTION_FIELDS = (
@@ -66,17 +83,38 @@ REFLECTION_FIELDS = ("went_well", "do_differently", "outside_control", "mood", "
 FEEDBACK_FIELDS = ("status", "requested_on", "text", "findings", "ratings")
 FINDING_FIELDS = ("key", "polarity", "quote")
 ACTION_FIELDS = ("title", "strategy", "skill", "due_on", "done_on")
+REFERENCE_FIELDS = ("company", "role", "rejected_on")  # a rejection, by the backup's identity
+STORY_FIELDS = ("title", "situation", "task", "action", "result", "skills", "rejection")
+DRILL_FIELDS = (
+    "skill",
+    "question",
+    "question_id",
+    "answer",
+    "practised_on",
+    "checklist",
+    "rejection",
+    "story",
+)
+RERATING_FIELDS = ("skill", "rating", "rated_on", "rejection")
+PRACTICE_LISTS = ("stories", "drills", "reratings")  # version 2's top-level lists
 _ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 
 
 class BackupError(ValueError):
     """A backup that cannot be imported; the message says where and why, for the user."""
 
-    def __init__(self, message: str, position: int | None = None, field: str | None = None):
+    def __init__(
+        self,
+        message: str,
+        position: int | None = None,
+        field: str | None = None,
+        kind: str | None = None,
+    ):
         super().__init__(message)
         self.message = message
         self.position = position
         self.field = field
+        self.kind = kind  # "Rejection", "Story", "Drill" or "Re-rating" when an item is named
 
 
 # ---- export ----------------------------------------------------------------------------
@@ -104,9 +142,10 @@ def _grouped(rows: Iterable[dict]) -> dict[int, list[dict]]:
 def export_backup(
     db: Database, owner: str = storage.LOCAL_OWNER, now: dt.datetime | None = None
 ) -> dict:
-    """Every rejection of the owner's own as a backup document, oldest first, every key
-    present. The examples are not the user's data and stay out (they can be loaded again any
-    time); the format has no key for them, so every backup stays version 1."""
+    """Every rejection of the owner's own as a backup document (version 2), oldest first,
+    every key present, then the owner's stories, drills and re-ratings. The examples are not
+    the user's data and stay out (they can be loaded again any time; the format has no key
+    for them); a practice item that points at an example points at nothing (null)."""
     now = now or dt.datetime.now(dt.UTC)
     stamp = now.astimezone(dt.UTC).replace(microsecond=0, tzinfo=None).isoformat() + "Z"
     rejections = list(
@@ -136,6 +175,55 @@ def export_backup(
                 actions.get(row["id"], []),
             )
             for row in rejections
+        ],
+        **_export_practice(db, owner, rejections),
+    }
+
+
+def _rejection_reference(row: Mapping) -> dict:
+    return {"company": row["company"], "role": row["role"], "rejected_on": row["rejected_on"]}
+
+
+def _export_practice(db: Database, owner: str, rejections: list[dict]) -> dict[str, list]:
+    """The owner's practice items, in the order :mod:`assessment.practice.bank` lists them;
+    a pointer at one of ``rejections`` as its identity, a drill's story as its position."""
+    own = {row["id"]: _rejection_reference(row) for row in rejections}
+    stories = bank.list_stories(db, owner)
+    positions = {story.id: i for i, story in enumerate(stories, start=1)}
+    return {
+        "stories": [
+            {
+                "title": s.title,
+                "situation": _text(s.situation),
+                "task": _text(s.task),
+                "action": _text(s.action),
+                "result": _text(s.result),
+                "skills": list(s.skills),
+                "rejection": own.get(s.rejection_id),
+            }
+            for s in stories
+        ],
+        "drills": [
+            {
+                "skill": d.skill,
+                "question": d.question,
+                "question_id": d.question_id,
+                "answer": d.answer,
+                "practised_on": d.practised_on.isoformat(),
+                "checklist": d.checklist,
+                "rejection": own.get(d.rejection_id),
+                "story": positions.get(d.story_id),
+            }
+            for d in bank.list_drills(db, owner)
+        ],
+        "reratings": [
+            {
+                "skill": r.skill,
+                "rating": r.rating,
+                "rated_on": r.rated_on.isoformat(),
+                "rejection": own.get(r.rejection_id),
+            }
+            for r in bank.list_reratings(db, owner)
         ],
     }
 
@@ -262,17 +350,19 @@ def _csv_row(row: tuple) -> tuple:
 
 
 class _Where:
-    """Builds messages that name the rejection (position, company) and the field."""
+    """Builds messages that name the item (its kind, position and name: a rejection's
+    company, a story's title, a drill's question, a re-rating's skill) and the field."""
 
-    def __init__(self, position: int, company: Any):
+    def __init__(self, position: int, company: Any, kind: str = "Rejection"):
         self.position = position
+        self.kind = kind
         self.company = company if isinstance(company, str) and company.strip() else None
 
     def fail(self, field: str, problem: str) -> BackupError:
-        who = f"Rejection {self.position}"
+        who = f"{self.kind} {self.position}"
         if self.company:
             who += f" ({escaped(self.company)})"
-        return BackupError(f"{who}, field {field}: {problem}", self.position, field)
+        return BackupError(f"{who}, field {field}: {problem}", self.position, field, self.kind)
 
     def refuse(self, errors: Mapping[str, str], prefix: str = "") -> None:
         """Raise the first of validation's errors (keyed by field), if there is one."""
@@ -484,6 +574,160 @@ def _rejection(position: int, raw: Any, today: dt.date) -> Rejection:
     )
 
 
+# ---- version 2: the practice items ----------------------------------------------------
+
+Identity = tuple[str, str, str]
+
+
+@dataclass(frozen=True)
+class Linked:
+    """A practice item of the file with its pointers as the file writes them: the rejection's
+    :func:`identity` (or None) and, for a drill, its story's position in ``stories`` (or
+    None). Its own ``rejection_id`` and ``story_id`` are None until import resolves them."""
+
+    item: Story | Drill | Rerating
+    rejection: Identity | None = None
+    story: int | None = None
+
+
+class Backup(list):
+    """A parsed backup: the list of its rejections (so code that imports only rejections
+    keeps working), and its practice items (empty for a version 1 file)."""
+
+    def __init__(
+        self,
+        rejections: Iterable[Rejection] = (),
+        stories: Iterable[Linked] = (),
+        drills: Iterable[Linked] = (),
+        reratings: Iterable[Linked] = (),
+        version: int = VERSION,
+    ):
+        super().__init__(rejections)
+        self.stories = tuple(stories)
+        self.drills = tuple(drills)
+        self.reratings = tuple(reratings)
+        self.version = version
+
+
+def _reference(where: _Where, raw: Any, rejections: set[Identity]) -> Identity | None:
+    """``rejection``: null, or the identity of one of the file's own rejections."""
+    if raw is None:
+        return None
+    ref = _as_object(where, "rejection", raw, REFERENCE_FIELDS)
+    for name in REFERENCE_FIELDS:
+        if ref.get(name) is None:
+            raise where.fail(f"rejection.{name}", "is required.")
+    company = _as_text(where, "rejection.company", ref["company"])
+    role = _as_text(where, "rejection.role", ref["role"])
+    day = _as_date(where, "rejection.rejected_on", ref["rejected_on"])
+    key = identity(company, role, day)
+    if key not in rejections:
+        raise where.fail(
+            "rejection",
+            "names no rejection of this backup (its company, role and rejected_on must match "
+            "one of the file's rejections), or is null.",
+        )
+    return key
+
+
+def _skill_of(where: _Where, field: str, value: Any) -> str:
+    if value not in SKILL_KEYS:
+        raise where.fail(field, f"must be one of {', '.join(SKILL_KEYS)}.")
+    return value
+
+
+def _story_item(position: int, raw: Any, rejections: set[Identity]) -> Linked:
+    where = _Where(position, raw.get("title") if isinstance(raw, dict) else None, "Story")
+    if not isinstance(raw, dict):
+        raise where.fail("(whole story)", "must be an object.")
+    raw = _as_object(where, "", raw, STORY_FIELDS)
+    if raw.get("title") is None:
+        raise where.fail("title", "is required.")
+    skills = _as_list(where, "skills", raw.get("skills"))
+    for i, key in enumerate(skills):
+        _skill_of(where, f"skills[{i + 1}]", key)
+    story = Story(
+        title=_as_text(where, "title", raw["title"]),
+        situation=_as_text(where, "situation", raw.get("situation")),
+        task=_as_text(where, "task", raw.get("task")),
+        action=_as_text(where, "action", raw.get("action")),
+        result=_as_text(where, "result", raw.get("result")),
+        skills=tuple(skills),
+    )
+    where.refuse(bank.check_story(story))
+    return Linked(story, _reference(where, raw.get("rejection"), rejections))
+
+
+def _drill_item(
+    position: int, raw: Any, rejections: set[Identity], stories: int, today: dt.date
+) -> Linked:
+    where = _Where(position, raw.get("question") if isinstance(raw, dict) else None, "Drill")
+    if not isinstance(raw, dict):
+        raise where.fail("(whole drill)", "must be an object.")
+    raw = _as_object(where, "", raw, DRILL_FIELDS)
+    for name in ("skill", "question", "answer", "practised_on"):
+        if raw.get(name) is None:
+            raise where.fail(name, "is required.")
+    checklist = raw.get("checklist")
+    if checklist is not None and not isinstance(checklist, dict):
+        raise where.fail("checklist", "must be an object (the answer check's items).")
+    question_id = raw.get("question_id")
+    story = raw.get("story")
+    if story is not None and (
+        isinstance(story, bool) or not isinstance(story, int) or not 1 <= story <= stories
+    ):
+        raise where.fail(
+            "story",
+            f"must be the position of one of the file's stories (1 to {stories}), or null."
+            if stories
+            else "must be null: the file has no stories.",
+        )
+    drill = Drill(
+        skill=_skill_of(where, "skill", raw["skill"]),
+        question=_as_text(where, "question", raw["question"]),
+        answer=_as_text(where, "answer", raw["answer"]),
+        practised_on=_as_date(where, "practised_on", raw["practised_on"]),
+        checklist=checklist or {},
+        question_id=None if question_id is None else _as_text(where, "question_id", question_id),
+    )
+    where.refuse(bank.check_drill(drill, today))
+    return Linked(drill, _reference(where, raw.get("rejection"), rejections), story)
+
+
+def _rerating_item(position: int, raw: Any, rejections: set[Identity], today: dt.date) -> Linked:
+    where = _Where(position, raw.get("skill") if isinstance(raw, dict) else None, "Re-rating")
+    if not isinstance(raw, dict):
+        raise where.fail("(whole re-rating)", "must be an object.")
+    raw = _as_object(where, "", raw, RERATING_FIELDS)
+    for name in RERATING_FIELDS[:3]:
+        if raw.get(name) is None:
+            raise where.fail(name, "is required.")
+    rerating = Rerating(
+        skill=_skill_of(where, "skill", raw["skill"]),
+        rating=_as_rating(where, "rating", raw["rating"], 5),
+        rated_on=_as_date(where, "rated_on", raw["rated_on"]),
+    )
+    where.refuse(bank.check_rerating(rerating, today))
+    return Linked(rerating, _reference(where, raw.get("rejection"), rejections))
+
+
+def _practice_lists(doc: dict, version: int) -> dict[str, list]:
+    """The practice lists of the document: absent or null is empty; version 1 has none."""
+    lists = {}
+    for name in PRACTICE_LISTS:
+        value = doc.get(name)
+        if value is not None and version < 2:
+            raise BackupError(
+                f'The backup says version {version} but has "{name}", which version 2 '
+                'introduced; write "version": 2.',
+                field=name,
+            )
+        if value is not None and not isinstance(value, list):
+            raise BackupError(f'The backup\'s "{name}" must be a list.', field=name)
+        lists[name] = value or []
+    return lists
+
+
 def identity(company: str, role: str, rejected_on: dt.date | str) -> tuple[str, str, str]:
     """Company and role compared case-insensitively and trimmed, with the rejection date."""
     day = rejected_on if isinstance(rejected_on, str) else rejected_on.isoformat()
@@ -513,10 +757,11 @@ def label(rejection: Rejection) -> str:
 BYTES_PER_CONTAINER = 16
 SPARE_CONTAINERS = 16
 # The format nests 6 levels (document > rejections > rejection > feedback > findings >
-# finding); two more are allowed, so a value of the wrong kind a little deeper still gets a
-# refusal that names its field.
+# finding; version 2's document > drills > drill > checklist > item > words list is as deep);
+# two more are allowed, so a value of the wrong kind a little deeper still gets a refusal
+# that names its field.
 MAX_DEPTH = 8
-TOP_LEVEL_FIELDS = ("format", "version", "exported_at", "rejections")
+TOP_LEVEL_FIELDS = ("format", "version", "exported_at", "rejections", *PRACTICE_LISTS)
 SCAN_BYTES = 1024 * 1024
 
 _BACKSLASH = ord("\\")
@@ -604,8 +849,10 @@ def read_backup(stream: BinaryIO) -> bytes:
     return stream.read(MAX_BACKUP_BYTES + 1)
 
 
-def parse_backup(raw: bytes | str, today: dt.date | None = None) -> list[Rejection]:
-    """Validate a whole backup; return its rejections or raise :class:`BackupError`.
+def parse_backup(raw: bytes | str, today: dt.date | None = None) -> Backup:
+    """Validate a whole backup; return its rejections and practice items (a :class:`Backup`)
+    or raise :class:`BackupError`. Version 1 and 2 files are read; a version 1 file has no
+    practice items.
 
     Any file at all gets either its rejections or a :class:`BackupError` whose message is one
     sentence; text quoted from the file is escaped (:func:`assessment.text.escaped`). Dates
@@ -643,12 +890,13 @@ def parse_backup(raw: bytes | str, today: dt.date | None = None) -> list[Rejecti
         shown = f" (format version {version})" if version < 10**6 else ""
         raise BackupError(
             f"The backup was made by a newer version of Rebound{shown}; "
-            f"this one reads version {VERSION}. Please update Rebound.",
+            f"this one reads versions 1 to {VERSION}. Please update Rebound.",
             field="version",
         )
     items = doc.get("rejections")
     if not isinstance(items, list):
         raise BackupError('The backup has no "rejections" list.', field="rejections")
+    practice = _practice_lists(doc, version)
     today = today or dt.date.today()
     rejections = [_rejection(i + 1, item, today) for i, item in enumerate(items)]
     seen: dict[tuple[str, str, str], int] = {}
@@ -661,7 +909,16 @@ def parse_backup(raw: bytes | str, today: dt.date | None = None) -> list[Rejecti
                 "date). Remove one of them.",
             )
         seen[key] = i
-    return rejections
+    known = set(seen)
+    stories = [_story_item(i, item, known) for i, item in enumerate(practice["stories"], 1)]
+    drills = [
+        _drill_item(i, item, known, len(stories), today)
+        for i, item in enumerate(practice["drills"], 1)
+    ]
+    reratings = [
+        _rerating_item(i, item, known, today) for i, item in enumerate(practice["reratings"], 1)
+    ]
+    return Backup(rejections, stories, drills, reratings, version)
 
 
 # ---- import ----------------------------------------------------------------------------
@@ -674,6 +931,9 @@ class ImportPreview:
     last: dt.date | None
     existing: tuple[int, ...]  # positions (0-based) of rejections already in the database
     existing_labels: tuple[str, ...]
+    stories: int = 0  # practice items in the file (version 2)
+    drills: int = 0
+    reratings: int = 0
 
     @property
     def new(self) -> int:
@@ -685,6 +945,27 @@ class ImportResult:
     added: int
     skipped: int
     skipped_labels: tuple[str, ...]
+    # Practice items (version 2): added, and skipped as identical to one already there.
+    stories_added: int = 0
+    stories_skipped: int = 0
+    drills_added: int = 0
+    drills_skipped: int = 0
+    reratings_added: int = 0
+    reratings_skipped: int = 0
+
+    @property
+    def practice(self) -> bool:
+        """Whether the file held any practice items."""
+        return any(
+            (
+                self.stories_added,
+                self.stories_skipped,
+                self.drills_added,
+                self.drills_skipped,
+                self.reratings_added,
+                self.reratings_skipped,
+            )
+        )
 
 
 def _existing(db: Database, owner: str) -> set[tuple[str, str, str]]:
@@ -711,6 +992,9 @@ def preview_import(
         last=max(days) if days else None,
         existing=existing,
         existing_labels=tuple(label(rejections[i]) for i in existing),
+        stories=len(getattr(rejections, "stories", ())),
+        drills=len(getattr(rejections, "drills", ())),
+        reratings=len(getattr(rejections, "reratings", ())),
     )
 
 
@@ -720,12 +1004,15 @@ def import_rejections(
     owner: str = storage.LOCAL_OWNER,
     progress: Callable[[int, int], None] | None = None,
 ) -> ImportResult:
-    """Add the rejections not already there, all in one transaction.
+    """Add the rejections not already there, all in one transaction, and, when
+    ``rejections`` is a parsed :class:`Backup` of version 2, its practice items in the same
+    transaction (:func:`_import_practice`).
 
     ``progress(done, total)`` is called as the work goes on (about every 1%).
     """
     total = len(rejections)
     skipped: list[str] = []
+    practice: dict[str, int] = {}
     with storage.write(db):
         there = _existing(db, owner)
         new: list[Rejection] = []
@@ -742,4 +1029,109 @@ def import_rejections(
         )
         if progress and not new:
             progress(total, total)
-    return ImportResult(added=len(new), skipped=len(skipped), skipped_labels=tuple(skipped))
+        if isinstance(rejections, Backup):
+            practice = _import_practice(db, rejections, owner)
+    return ImportResult(
+        added=len(new), skipped=len(skipped), skipped_labels=tuple(skipped), **practice
+    )
+
+
+# An item is "already there" when everything the backup holds of it is the same: its fields,
+# the identity of the rejection it points at, and for a drill its story's own key.
+
+
+def _story_key(story: Story, rejection: Identity | None) -> tuple:
+    return (
+        story.title,
+        story.situation,
+        story.task,
+        story.action,
+        story.result,
+        tuple(story.skills),
+        rejection,
+    )
+
+
+def _drill_key(drill: Drill, rejection: Identity | None, story: tuple | None) -> tuple:
+    checklist = json.dumps(drill.checklist, ensure_ascii=False, sort_keys=True)
+    return (
+        drill.skill,
+        drill.question,
+        drill.question_id,
+        drill.answer,
+        drill.practised_on,
+        checklist,
+        rejection,
+        story,
+    )
+
+
+def _rerating_key(rerating: Rerating, rejection: Identity | None) -> tuple:
+    return (rerating.skill, rerating.rating, rerating.rated_on, rejection)
+
+
+def _import_practice(db: Database, parsed: Backup, owner: str) -> dict[str, int]:
+    """Write the practice items of ``parsed`` (inside the import's transaction), after its
+    rejections: each pointer resolved to the owner's rejection of that identity (their own
+    before an example) and to the story's new (or existing) id. An item identical to one
+    already there (as many times as it is there) is skipped and counted."""
+    ids: dict[Identity, int] = {}
+    own: dict[int, Identity] = {}
+    for rid, company, role, day, example in db.execute(
+        "SELECT id, company, role, rejected_on, example FROM rejections WHERE owner = ? "
+        "ORDER BY example DESC, id DESC",
+        [owner],
+    ):
+        ids[identity(company, role, day)] = rid
+        if not example:
+            own[rid] = identity(company, role, day)
+
+    there_stories: dict[tuple, list[int]] = {}
+    story_keys: dict[int, tuple] = {}
+    for story in bank.list_stories(db, owner):
+        key = _story_key(story, own.get(story.rejection_id))
+        there_stories.setdefault(key, []).append(story.id)
+        story_keys[story.id] = key
+    there_drills = Counter(
+        _drill_key(d, own.get(d.rejection_id), story_keys.get(d.story_id))
+        for d in bank.list_drills(db, owner)
+    )
+    there_reratings = Counter(
+        _rerating_key(r, own.get(r.rejection_id)) for r in bank.list_reratings(db, owner)
+    )
+    counts = dict.fromkeys(
+        (f"{kind}_{what}" for kind in PRACTICE_LISTS for what in ("added", "skipped")), 0
+    )
+
+    by_position: dict[int, tuple[int, tuple]] = {}  # story position -> (id, key)
+    for position, linked in enumerate(parsed.stories, start=1):
+        key = _story_key(linked.item, linked.rejection)
+        if there_stories.get(key):
+            by_position[position] = (there_stories[key].pop(0), key)
+            counts["stories_skipped"] += 1
+            continue
+        story = dataclasses.replace(linked.item, rejection_id=ids.get(linked.rejection))
+        by_position[position] = (bank.store_story(db, story, owner), key)
+        counts["stories_added"] += 1
+    for linked in parsed.drills:
+        story_id, story_key = by_position.get(linked.story, (None, None))
+        key = _drill_key(linked.item, linked.rejection, story_key)
+        if there_drills[key]:
+            there_drills[key] -= 1
+            counts["drills_skipped"] += 1
+            continue
+        drill = dataclasses.replace(
+            linked.item, rejection_id=ids.get(linked.rejection), story_id=story_id
+        )
+        bank.store_drill(db, drill, owner)
+        counts["drills_added"] += 1
+    for linked in parsed.reratings:
+        key = _rerating_key(linked.item, linked.rejection)
+        if there_reratings[key]:
+            there_reratings[key] -= 1
+            counts["reratings_skipped"] += 1
+            continue
+        rerating = dataclasses.replace(linked.item, rejection_id=ids.get(linked.rejection))
+        bank.store_rerating(db, rerating, owner)
+        counts["reratings_added"] += 1
+    return counts

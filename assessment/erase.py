@@ -54,13 +54,19 @@ def _delete_rows(db: Database, owner: str) -> None:
 def delete_examples(db: Database, owner: str = storage.LOCAL_OWNER) -> int:
     """Delete every example rejection of the owner with everything that belongs to it, in one
     transaction, and return how many there were. The user's own rejections are not touched:
-    only rows marked as examples (and rows keyed by their ids) go."""
+    only rows marked as examples (and rows keyed by their ids) go. The user's practice items
+    started from an example (:data:`storage.PRACTICE_TABLES`) stay, unlinked."""
     with storage.write(db):
         examples = "SELECT id FROM rejections WHERE owner = ? AND example = 1"
         count = db.execute(f"SELECT count(*) FROM ({examples})", [owner]).fetchone()[0]  # noqa: S608
         for table in _tables_with(db, "rejection_id"):
+            change = (
+                "UPDATE {} SET rejection_id = NULL"
+                if table in storage.PRACTICE_TABLES
+                else "DELETE FROM {}"
+            )
             db.execute(
-                f"DELETE FROM [{table}] WHERE rejection_id IN ({examples})",  # noqa: S608 - table names from the schema
+                f"{change.format(f'[{table}]')} WHERE rejection_id IN ({examples})",  # noqa: S608 - table names from the schema
                 [owner],
             )
         db.execute("DELETE FROM rejections WHERE owner = ? AND example = 1", [owner])

@@ -108,3 +108,52 @@ class Settings:
 
     name: str = ""
     sign_off: str = ""
+
+
+@dataclass(frozen=True)
+class Story:
+    """One interview story of the user's story bank, kept across rejections.
+
+    ``skills`` are the skill keys the story shows. ``rejection_id`` is the rejection it was
+    started from (its plan), if any: deleting that rejection keeps the story, unlinked.
+    """
+
+    title: str
+    situation: str = ""
+    task: str = ""
+    action: str = ""
+    result: str = ""
+    skills: tuple[str, ...] = ()
+    rejection_id: int | None = None
+    id: int | None = None
+    created_at: str = field(default="", compare=False)
+    updated_at: str = field(default="", compare=False)
+
+
+@dataclass(frozen=True)
+class Drill:
+    """One practice answer to an interview question for a skill, kept with its date and its
+    checklist (the answer check's items as plain JSON data, see
+    :func:`assessment.practice.bank.checklist_of`). ``question_id`` names the question bank's
+    question when it was drawn from there (None for a question the user typed)."""
+
+    skill: str
+    question: str
+    answer: str
+    practised_on: dt.date
+    checklist: dict = field(default_factory=dict)
+    rejection_id: int | None = None
+    story_id: int | None = None
+    question_id: str | None = None
+    id: int | None = None
+
+
+@dataclass(frozen=True)
+class Rerating:
+    """The user's own rating of a skill (1-5) after practising it, on a date."""
+
+    skill: str
+    rating: int
+    rated_on: dt.date
+    rejection_id: int | None = None
+    id: int | None = None

@@ -3,7 +3,9 @@
 Every write of one user action runs in one transaction begun with ``BEGIN IMMEDIATE`` (see
 :func:`write`), so concurrent writers queue on the busy timeout instead of failing with
 "database is locked". Every rejection belongs to an owner; its reflection, ratings, feedback,
-findings and actions belong to it through ``rejection_id`` and go with it on delete.
+findings and actions belong to it through ``rejection_id`` and go with it on delete. The
+practice tables (stories, drills, re-ratings) belong to the owner and only point at a
+rejection: they stay when it is deleted.
 """
 
 from __future__ import annotations
@@ -256,7 +258,73 @@ def _drafts(db: Database) -> None:
     )
 
 
+@migrations(name="0008_practice")
+def _practice(db: Database) -> None:
+    """``stories``, ``drills`` and ``reratings``: the user's practice (the story bank, practice
+    answers with their checklist, re-ratings of a skill after practising), one row each, kept
+    by ``owner`` and reused across rejections (:mod:`assessment.practice.bank`).
+    ``rejection_id`` is where an item was started and may be NULL; a drill's ``story_id`` is
+    the story it used. Deleting a rejection (or a story) keeps the items that point at it and
+    sets the pointer NULL (``ON DELETE SET NULL``, and :func:`delete_rejection` does it too);
+    deleting everything of an owner removes them (by ``owner``). ``stories.skills`` is a JSON
+    list of skill keys, ``drills.checklist`` a JSON object. Written as SQL because sqlite-utils'
+    ``create`` has no ``ON DELETE`` clause; one statement at a time, because ``executescript``
+    would commit the migration's transaction first."""
+    for statement in _PRACTICE_SCHEMA.split(";"):
+        if statement.strip():
+            db.execute(statement)
+
+
+_PRACTICE_SCHEMA = """
+        CREATE TABLE stories (
+            id INTEGER PRIMARY KEY,
+            owner TEXT NOT NULL,
+            rejection_id INTEGER REFERENCES rejections(id) ON DELETE SET NULL,
+            title TEXT NOT NULL,
+            situation TEXT NOT NULL DEFAULT '',
+            task TEXT NOT NULL DEFAULT '',
+            action TEXT NOT NULL DEFAULT '',
+            result TEXT NOT NULL DEFAULT '',
+            skills TEXT NOT NULL DEFAULT '[]',
+            created_at TEXT,
+            updated_at TEXT
+        );
+        CREATE INDEX idx_stories_owner ON stories(owner);
+        CREATE INDEX idx_stories_rejection_id ON stories(rejection_id);
+        CREATE TABLE drills (
+            id INTEGER PRIMARY KEY,
+            owner TEXT NOT NULL,
+            rejection_id INTEGER REFERENCES rejections(id) ON DELETE SET NULL,
+            story_id INTEGER REFERENCES stories(id) ON DELETE SET NULL,
+            skill TEXT NOT NULL,
+            question TEXT NOT NULL,
+            question_id TEXT,
+            answer TEXT NOT NULL,
+            practised_on TEXT NOT NULL,
+            checklist TEXT NOT NULL DEFAULT '{}',
+            created_at TEXT
+        );
+        CREATE INDEX idx_drills_owner_skill ON drills(owner, skill);
+        CREATE INDEX idx_drills_rejection_id ON drills(rejection_id);
+        CREATE INDEX idx_drills_story_id ON drills(story_id);
+        CREATE TABLE reratings (
+            id INTEGER PRIMARY KEY,
+            owner TEXT NOT NULL,
+            rejection_id INTEGER REFERENCES rejections(id) ON DELETE SET NULL,
+            skill TEXT NOT NULL,
+            rating INTEGER NOT NULL,
+            rated_on TEXT NOT NULL,
+            created_at TEXT
+        );
+        CREATE INDEX idx_reratings_owner_skill ON reratings(owner, skill);
+        CREATE INDEX idx_reratings_rejection_id ON reratings(rejection_id);
+"""
+
+
 CHILD_TABLES = ("reflections", "ratings", "feedback", "findings", "actions")
+# The owner's own practice: each row may point at a rejection, but belongs to the owner, not
+# to it, so deleting a rejection (or the examples) keeps them and only unlinks them.
+PRACTICE_TABLES = ("stories", "drills", "reratings")
 
 
 def default_db_path() -> Path:
@@ -716,13 +784,19 @@ def insert_rejection(db: Database, rejection: Rejection, owner: str = LOCAL_OWNE
 
 
 def delete_rejection(db: Database, rejection_id: int, owner: str = LOCAL_OWNER) -> bool:
-    """Delete one rejection with everything that belongs to it. False if it was not there."""
+    """Delete one rejection with everything that belongs to it; the practice items that point
+    at it stay, unlinked (:data:`PRACTICE_TABLES`). False if it was not there."""
     with write(db):
         if not owns(db, rejection_id, owner):
             return False
         for table in CHILD_TABLES:
             db.execute(f"DELETE FROM {table} WHERE rejection_id = ?", [rejection_id])  # noqa: S608
         db.execute("DELETE FROM drafts WHERE rejection_id = ?", [rejection_id])
+        for table in PRACTICE_TABLES:
+            db.execute(
+                f"UPDATE {table} SET rejection_id = NULL WHERE rejection_id = ?",  # noqa: S608
+                [rejection_id],
+            )
         db.execute("DELETE FROM rejections WHERE id = ?", [rejection_id])
     return True
 

@@ -7,6 +7,7 @@ in single-line fields, newlines removed. Over-long text is refused, never cut.
 from __future__ import annotations
 
 import datetime as dt
+import json
 import re
 
 from assessment.skills import (
@@ -40,8 +41,21 @@ FIELD_LABELS: dict[str, str] = {
     "due_on": "Due date",
     "done_on": "Done date",
     "quote": "Quote",
+    "situation": "Situation",
+    "task": "Task",
+    "action": "Action",
+    "result": "Result",
+    "skills": "Skills",
+    "skill": "Skill",
+    "question": "Question",
+    "question_id": "Question id",
+    "answer": "Answer",
+    "checklist": "Checklist",
+    "practised_on": "Practice date",
+    "rating": "Rating",
+    "rated_on": "Rating date",
 }
-SHORT_FIELDS = ("company", "role", "contact_name", "title")
+SHORT_FIELDS = ("company", "role", "contact_name", "title", "question_id")
 
 _NEWLINES = re.compile(r"\r\n|\r|\n")
 
@@ -72,7 +86,14 @@ EARLIEST_DATE = dt.date(1970, 1, 1)
 """No date in Rebound is earlier: an interview, a rejection or an action before 1970 is a typo."""
 DUE_YEARS_AHEAD = 10
 """A due date may be up to ten years ahead (the date pickers' own range)."""
-PAST_DATE_FIELDS = ("interviewed_on", "rejected_on", "requested_on", "done_on")
+PAST_DATE_FIELDS = (
+    "interviewed_on",
+    "rejected_on",
+    "requested_on",
+    "done_on",
+    "practised_on",
+    "rated_on",
+)
 """Dates of something that happened: from :data:`EARLIEST_DATE` to today."""
 _DATE_SUBJECTS = {"requested_on": "The date you asked"}
 
@@ -246,4 +267,126 @@ def check_action(
         message = date_error(field, value, today)
         if message:
             errors[field] = message
+    return errors
+
+
+# ---- practice: stories, drills and re-ratings (assessment.practice.bank) ----------------
+
+CHECKLIST_LIMIT = 5 * LONG_TEXT_LIMIT
+"""A drill's checklist as JSON text: it quotes the answer's own words, a few times at most."""
+
+
+def _required_text(errors: dict[str, str], field: str, value: str) -> None:
+    if not value.strip():
+        errors[field] = f"{FIELD_LABELS[field]} is required."
+        return
+    message = length_error(field, value)
+    if message:
+        errors[field] = message
+
+
+def _skill_error(field: str, skill: object) -> str | None:
+    if skill not in SKILL_KEYS:
+        return f"{FIELD_LABELS[field]} must be one of {', '.join(SKILL_KEYS)}."
+    return None
+
+
+def check_story(
+    *,
+    title: str,
+    situation: str,
+    task: str,
+    action: str,
+    result: str,
+    skills: tuple[str, ...] | list[str],
+) -> dict[str, str]:
+    """A story of the story bank: a title, the four parts within the long limit, and the
+    skills it shows (skill keys, each once)."""
+    errors: dict[str, str] = {}
+    _required_text(errors, "title", title)
+    for field, value in (
+        ("situation", situation),
+        ("task", task),
+        ("action", action),
+        ("result", result),
+    ):
+        message = length_error(field, value)
+        if message:
+            errors[field] = message
+    unknown = [s for s in skills if s not in SKILL_KEYS]
+    if unknown:
+        errors["skills"] = f"Unknown skill: {', '.join(map(str, unknown))}."
+    elif len(set(skills)) != len(skills):
+        errors["skills"] = "Skills lists the same skill twice."
+    return errors
+
+
+def check_drill(
+    *,
+    skill: str,
+    question: str,
+    answer: str,
+    practised_on: dt.date | None,
+    checklist: object,
+    question_id: str | None = None,
+    today: dt.date | None = None,
+) -> dict[str, str]:
+    """A practice answer: its skill, the question and the answer (both required), the
+    date it was practised (required, not in the future) and its checklist (a JSON object)."""
+    errors: dict[str, str] = {}
+    message = _skill_error("skill", skill)
+    if message:
+        errors["skill"] = message
+    _required_text(errors, "question", question)
+    _required_text(errors, "answer", answer)
+    if question_id is not None:
+        message = length_error("question_id", question_id)
+        if message:
+            errors["question_id"] = message
+    if practised_on is None:
+        errors["practised_on"] = f"{FIELD_LABELS['practised_on']} is required."
+    else:
+        message = date_error("practised_on", practised_on, today)
+        if message:
+            errors["practised_on"] = message
+    message = _checklist_error(checklist)
+    if message:
+        errors["checklist"] = message
+    return errors
+
+
+def _checklist_error(checklist: object) -> str | None:
+    if not isinstance(checklist, dict):
+        return "Checklist must be an object (the answer check's items)."
+    try:
+        text = json.dumps(checklist, ensure_ascii=False, allow_nan=False)
+    except (TypeError, ValueError):
+        return "Checklist must hold only plain JSON values (text, numbers, true/false, lists)."
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return "Checklist contains characters that are not valid text."
+    if len(text) > CHECKLIST_LIMIT:
+        return (
+            f"Checklist is {len(text):,} characters long as JSON; the limit is {CHECKLIST_LIMIT:,}."
+        )
+    return None
+
+
+def check_rerating(
+    *, skill: str, rating: int | None, rated_on: dt.date | None, today: dt.date | None = None
+) -> dict[str, str]:
+    """A re-rating: a skill, a rating from 1 to 5 and the date (required, not in the future)."""
+    errors: dict[str, str] = {}
+    message = _skill_error("skill", skill)
+    if message:
+        errors["skill"] = message
+    if not isinstance(rating, int) or isinstance(rating, bool) or rating not in range(1, 6):
+        errors["rating"] = f"{FIELD_LABELS['rating']} must be from 1 to 5."
+    if rated_on is None:
+        errors["rated_on"] = f"{FIELD_LABELS['rated_on']} is required."
+    else:
+        message = date_error("rated_on", rated_on, today)
+        if message:
+            errors["rated_on"] = message
     return errors

@@ -14,7 +14,9 @@ from hypothesis import strategies as st
 
 from assessment import backup, examples, storage
 from assessment.backup import BackupError
+from assessment.models import Rerating, Story
 from assessment.plan import patterns
+from assessment.practice import bank
 from assessment.skills import (
     FEEDBACK_STATUS_KEYS,
     FIT_FACTOR_KEYS,
@@ -183,7 +185,9 @@ def test_example_data_round_trips_through_the_app_database(tmp_path):
 def test_export_writes_every_key_with_null_where_empty(db):
     backup.import_rejections(db, backup.parse_backup(encode(document(minimal()))))
     doc = backup.export_backup(db, now=NOW)
-    assert doc["format"] == "rebound-backup" and doc["version"] == 1
+    assert doc["format"] == "rebound-backup" and doc["version"] == 2
+    assert list(doc) == list(backup.TOP_LEVEL_FIELDS)
+    assert doc["stories"] == doc["drills"] == doc["reratings"] == []
     assert doc["exported_at"] == "2026-11-25T12:00:00Z"
     (one,) = doc["rejections"]
     assert list(one) == list(backup.REJECTION_FIELDS)
@@ -324,7 +328,7 @@ def test_a_bad_field_is_refused_naming_the_rejection_and_field(db, change, field
         (b"\xff\xfe\x00garbage", "not UTF-8"),
         (b"[]", '"format" must be "rebound-backup"'),
         (encode({"format": "other-app", "version": 1, "rejections": []}), '"format"'),
-        (encode({"format": "rebound-backup", "version": 2, "rejections": []}), "newer version"),
+        (encode({"format": "rebound-backup", "version": 3, "rejections": []}), "newer version"),
         (encode({"format": "rebound-backup", "version": "1", "rejections": []}), '"version"'),
         (encode({"format": "rebound-backup", "rejections": []}), '"version"'),
         (encode({"format": "rebound-backup", "version": 1}), '"rejections" list'),
@@ -851,3 +855,289 @@ def test_the_data_analyst_case_round_trips_as_received(db):
     assert one["feedback"]["status"] == "received"
     assert one["feedback"]["text"] == doc["rejections"][0]["feedback"]["text"]
     assert one["feedback"]["findings"] == doc["rejections"][0]["feedback"]["findings"]
+
+
+# ---- version 2: stories, drills and re-ratings -----------------------------------------------
+
+checklist_values = st.recursive(
+    st.none() | st.booleans() | st.integers(-1000, 1000) | text,
+    lambda inner: st.lists(inner, max_size=3) | st.dictionaries(text, inner, max_size=3),
+    max_leaves=8,
+)
+
+
+def _pointer(draw, rejections: list[dict]) -> dict | None:
+    """A rejection as a practice item points at it: its identity, or null."""
+    if not rejections or draw(st.booleans()):
+        return None
+    target = draw(st.sampled_from(rejections))
+    return {k: target[k] for k in ("company", "role", "rejected_on")}
+
+
+@st.composite
+def v2_documents(draw) -> dict:
+    rejections = draw(st.lists(rejection_docs(), max_size=3).map(_unique))
+    stories = [
+        {
+            "title": draw(short.filter(str.strip)),
+            "situation": draw(nullable_text),
+            "task": draw(nullable_text),
+            "action": draw(nullable_text),
+            "result": draw(nullable_text),
+            "skills": draw(st.lists(st.sampled_from(SKILL_KEYS), unique=True, max_size=3)),
+            "rejection": _pointer(draw, rejections),
+        }
+        for _ in range(draw(st.integers(0, 3)))
+    ]
+    drills = [
+        {
+            "skill": draw(st.sampled_from(SKILL_KEYS)),
+            "question": draw(short.filter(str.strip)),
+            "question_id": draw(st.none() | short),
+            "answer": draw(short.filter(str.strip)),
+            "practised_on": draw(day).isoformat(),
+            "checklist": draw(st.dictionaries(text, checklist_values, max_size=4)),
+            "rejection": _pointer(draw, rejections),
+            "story": draw(st.none() | st.integers(1, len(stories))) if stories else None,
+        }
+        for _ in range(draw(st.integers(0, 3)))
+    ]
+    reratings = [
+        {
+            "skill": draw(st.sampled_from(SKILL_KEYS)),
+            "rating": draw(st.integers(1, 5)),
+            "rated_on": draw(day).isoformat(),
+            "rejection": _pointer(draw, rejections),
+        }
+        for _ in range(draw(st.integers(0, 3)))
+    ]
+    # In the order export lists them (by date, then as added), so the file is an export.
+    drills.sort(key=lambda d: d["practised_on"])
+    reratings.sort(key=lambda r: r["rated_on"])
+    return {
+        "format": "rebound-backup",
+        "version": 2,
+        "rejections": rejections,
+        "stories": stories,
+        "drills": drills,
+        "reratings": reratings,
+    }
+
+
+def v2(*rejections: dict, stories=(), drills=(), reratings=()) -> dict:
+    return {
+        **document(*rejections),
+        "version": 2,
+        "stories": list(stories),
+        "drills": list(drills),
+        "reratings": list(reratings),
+    }
+
+
+def story_doc(**extra) -> dict:
+    return {"title": "The weekly report", "skills": ["evidence"], **extra}
+
+
+def drill_doc(**extra) -> dict:
+    return {
+        "skill": "evidence",
+        "question": "Tell me about a result you are proud of.",
+        "answer": "I cut the report from two days to ten minutes.",
+        "practised_on": "2026-11-20",
+        "checklist": {"result": {"present": True, "words": "ten minutes"}},
+        **extra,
+    }
+
+
+ACME = {"company": "Acme", "role": "Analyst", "rejected_on": "2026-10-09"}
+
+
+@settings(
+    max_examples=60,
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
+)
+@given(v2_documents())
+def test_a_version_2_backup_round_trips_exactly(doc):
+    source = storage.memory_db()
+    backup.import_rejections(source, backup.parse_backup(encode(doc), today=TODAY))
+    first = backup.export_backup(source, now=NOW)
+    assert first["version"] == 2
+    assert len(first["stories"]) == len(doc["stories"])
+    assert len(first["drills"]) == len(doc["drills"])
+    assert len(first["reratings"]) == len(doc["reratings"])
+
+    target = storage.memory_db()
+    result = backup.import_rejections(target, backup.parse_backup(backup.dumps_backup(first)))
+    second = backup.export_backup(target, now=NOW + dt.timedelta(days=1))
+    second["exported_at"] = first["exported_at"]
+    assert second == first
+    assert (result.stories_added, result.drills_added, result.reratings_added) == (
+        len(doc["stories"]),
+        len(doc["drills"]),
+        len(doc["reratings"]),
+    )
+
+    again = backup.import_rejections(target, backup.parse_backup(backup.dumps_backup(first)))
+    assert (again.added, again.stories_added, again.drills_added, again.reratings_added) == (
+        0,
+        0,
+        0,
+        0,
+    )
+    assert again.stories_skipped == len(doc["stories"])
+    assert again.drills_skipped == len(doc["drills"])
+    assert again.reratings_skipped == len(doc["reratings"])
+    third = backup.export_backup(target, now=NOW)
+    assert third == first
+
+
+def test_a_version_1_file_still_imports_with_no_practice(db):
+    parsed = backup.parse_backup(encode(document(minimal("Acme"), minimal("Beta"))), today=TODAY)
+    assert parsed.version == 1 and (parsed.stories, parsed.drills, parsed.reratings) == ((),) * 3
+    result = backup.import_rejections(db, parsed)
+    assert result.added == 2 and not result.practice
+    doc = backup.export_backup(db, now=NOW)
+    assert doc["version"] == 2 and [r["company"] for r in doc["rejections"]] == ["Acme", "Beta"]
+    assert doc["stories"] == doc["drills"] == doc["reratings"] == []
+
+
+def test_a_version_1_file_with_practice_lists_is_refused(db):
+    raw = encode({**document(minimal()), "stories": [story_doc()]})
+    err = _refused(db, raw)
+    assert err.field == "stories" and "version 2" in err.message
+
+
+def test_pointers_are_resolved_to_the_rejection_and_the_story(db):
+    raw = encode(
+        v2(
+            minimal("Acme"),
+            minimal("Beta"),
+            stories=[story_doc(title="First"), story_doc(title="Second", rejection=ACME)],
+            drills=[drill_doc(story=2, rejection={**ACME, "company": " ACME "})],
+            reratings=[{"skill": "evidence", "rating": 4, "rated_on": "2026-11-21"}],
+        )
+    )
+    result = backup.import_rejections(db, backup.parse_backup(raw, today=TODAY))
+    assert (result.stories_added, result.drills_added, result.reratings_added) == (2, 1, 1)
+    acme = next(r["id"] for r in storage.list_rejections(db) if r["company"] == "Acme")
+    first, second = bank.list_stories(db)
+    assert first.rejection_id is None and second.rejection_id == acme
+    (drill,) = bank.list_drills(db)
+    assert drill.story_id == second.id and drill.rejection_id == acme
+    assert drill.checklist == {"result": {"present": True, "words": "ten minutes"}}
+    doc = backup.export_backup(db, now=NOW)
+    assert doc["drills"][0]["story"] == 2 and doc["drills"][0]["rejection"] == ACME
+    assert doc["stories"][0]["situation"] is None  # null where empty, as everywhere
+
+
+def test_practice_pointing_at_an_example_is_exported_pointing_at_nothing(db):
+    examples.load_examples(db, today=TODAY)
+    example = storage.latest_rejection_id(db)
+    bank.add_story(db, Story("From the example", skills=("evidence",), rejection_id=example))
+    bank.add_rerating(db, Rerating("evidence", 3, TODAY, rejection_id=example))
+    doc = backup.export_backup(db, now=NOW)
+    assert doc["rejections"] == []
+    assert [s["rejection"] for s in doc["stories"]] == [None]
+    assert [r["rejection"] for r in doc["reratings"]] == [None]
+
+
+@pytest.mark.parametrize(
+    ("practice", "named", "field"),
+    [
+        ({"stories": [story_doc(title=None)]}, "Story 1", "title"),
+        ({"stories": [story_doc(title="x" * 201)]}, "Story 1", "title"),
+        ({"stories": [story_doc(), story_doc(skills=["charm"])]}, "Story 2", "skills[1]"),
+        ({"stories": [story_doc(skills=["evidence", "evidence"])]}, "Story 1", "skills"),
+        ({"stories": [story_doc(situation="x" * 20_001)]}, "Story 1", "situation"),
+        ({"stories": [story_doc(mood=3)]}, "Story 1", "mood"),
+        ({"stories": ["not an object"]}, "Story 1", "(whole story)"),
+        (
+            {"stories": [story_doc(rejection={**ACME, "company": "Nowhere"})]},
+            "Story 1",
+            "rejection",
+        ),
+        ({"stories": [story_doc(rejection={"company": "Acme"})]}, "Story 1", "rejection.role"),
+        ({"drills": [drill_doc(story=2)]}, "Drill 1", "story"),
+        ({"drills": [drill_doc(story=True)]}, "Drill 1", "story"),
+        ({"drills": [drill_doc(answer=None)]}, "Drill 1", "answer"),
+        ({"drills": [drill_doc(answer="x" * 20_001)]}, "Drill 1", "answer"),
+        ({"drills": [drill_doc(practised_on="2099-01-01")]}, "Drill 1", "practised_on"),
+        ({"drills": [drill_doc(practised_on="20 Nov")]}, "Drill 1", "practised_on"),
+        ({"drills": [drill_doc(checklist=[1, 2])]}, "Drill 1", "checklist"),
+        ({"drills": [drill_doc(skill="charm")]}, "Drill 1", "skill"),
+        ({"reratings": [{"skill": "evidence", "rating": 6, "rated_on": "2026-11-20"}]},
+         "Re-rating 1", "rating"),
+        ({"reratings": [{"skill": "evidence", "rating": "4", "rated_on": "2026-11-20"}]},
+         "Re-rating 1", "rating"),
+        ({"reratings": [{"skill": "evidence", "rating": 4}]}, "Re-rating 1", "rated_on"),
+        ({"drills": {"not": "a list"}}, None, "drills"),
+    ],
+)  # fmt: skip
+def test_an_invalid_practice_item_refuses_the_whole_file(db, practice, named, field):
+    doc = {**v2(minimal("Acme"), stories=[story_doc()]), **practice}
+    err = _refused(db, encode(doc))
+    assert err.field == field
+    if named:
+        assert err.message.startswith(f"{named}") and f"field {field}:" in err.message
+        assert err.kind == named.split()[0]
+
+
+def test_a_refused_practice_item_leaves_even_the_valid_rejections_out(db):
+    doc = v2(minimal("Acme"), drills=[drill_doc(), drill_doc(skill="charm")])
+    with pytest.raises(BackupError, match="Drill 2"):
+        backup.parse_backup(encode(doc), today=TODAY)
+    assert storage.count_rejections(db) == 0
+
+
+def test_an_identical_item_already_there_is_skipped_as_many_times_as_it_is_there(db):
+    raw = encode(v2(minimal("Acme"), drills=[drill_doc(), drill_doc()]))
+    first = backup.import_rejections(db, backup.parse_backup(raw, today=TODAY))
+    assert (first.drills_added, first.drills_skipped) == (2, 0)  # the same answer twice: kept
+    more = encode(v2(minimal("Acme"), drills=[drill_doc(), drill_doc(), drill_doc()]))
+    second = backup.import_rejections(db, backup.parse_backup(more, today=TODAY))
+    assert (second.drills_added, second.drills_skipped) == (1, 2)
+    assert len(bank.list_drills(db)) == 3
+
+
+def test_a_drill_of_a_skipped_story_points_at_the_story_already_there(db):
+    raw = encode(v2(minimal("Acme"), stories=[story_doc()], drills=[drill_doc(story=1)]))
+    backup.import_rejections(db, backup.parse_backup(raw, today=TODAY))
+    changed = encode(
+        v2(minimal("Acme"), stories=[story_doc()], drills=[drill_doc(story=1, answer="Other.")])
+    )
+    result = backup.import_rejections(db, backup.parse_backup(changed, today=TODAY))
+    assert (result.stories_skipped, result.drills_added) == (1, 1)
+    (story,) = bank.list_stories(db)
+    assert {d.story_id for d in bank.list_drills(db)} == {story.id}
+
+
+def test_an_import_with_practice_is_one_transaction(db):
+    raw = encode(v2(minimal(), stories=[story_doc()], drills=[drill_doc(story=1)]))
+    parsed = backup.parse_backup(raw, today=TODAY)
+    statements: list[str] = []
+    db.conn.set_trace_callback(statements.append)
+    backup.import_rejections(db, parsed)
+    db.conn.set_trace_callback(None)
+    assert [s for s in statements if s.upper().startswith("BEGIN")] == ["BEGIN IMMEDIATE"]
+    assert len([s for s in statements if s.upper().startswith("COMMIT")]) == 1
+
+
+def test_a_practice_write_that_fails_midway_writes_nothing(db, monkeypatch):
+    raw = encode(v2(minimal(), stories=[story_doc()], drills=[drill_doc(story=1)]))
+    parsed = backup.parse_backup(raw, today=TODAY)
+    before = snapshot(db)
+
+    def broken(*args, **kwargs):
+        raise RuntimeError("disk on fire")
+
+    monkeypatch.setattr(bank, "store_drill", broken)
+    with pytest.raises(RuntimeError):
+        backup.import_rejections(db, parsed)
+    assert snapshot(db) == before
+
+
+def test_the_preview_counts_the_practice_items(db):
+    raw = encode(v2(minimal(), stories=[story_doc()], drills=[drill_doc(), drill_doc()]))
+    preview = backup.preview_import(db, backup.parse_backup(raw, today=TODAY))
+    assert (preview.count, preview.stories, preview.drills, preview.reratings) == (1, 1, 2, 0)

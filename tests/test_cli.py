@@ -405,3 +405,72 @@ def test_list_and_results_on_a_file_that_is_not_a_database_exit_2(tmp_path, comm
     assert done.returncode == 2 and done.stdout == b""
     err = done.stderr.decode()
     assert "could not be opened" in err and err.count("\n") == 1 and "Traceback" not in err
+
+
+def _practice(path: Path) -> None:
+    """Two stories (one started from a rejection), a drill using it and a re-rating."""
+    from assessment.models import Drill, Rerating, Story
+    from assessment.practice import bank
+
+    db = storage.connect(path)
+    try:
+        rid = storage.latest_rejection_id(db)
+        sid = bank.add_story(db, Story("The weekly report", skills=("evidence",), rejection_id=rid))
+        bank.add_story(db, Story("Calm under pressure", skills=("composure",)))
+        day = dt.date(2026, 11, 20)
+        bank.record_drill(db, Drill("evidence", "A result?", "Ten minutes.", day, story_id=sid))
+        bank.add_rerating(db, Rerating("evidence", 4, day, rejection_id=rid))
+    finally:
+        db.close()
+
+
+def test_export_and_import_carry_the_practice_and_say_so(tmp_path, capsys):
+    source, target, file = tmp_path / "a.db", tmp_path / "b.db", tmp_path / "backup.json"
+    own_data(source)
+    _practice(source)
+    code, out, err = main(capsys, "export", "--db", str(source), "-o", str(file))
+    assert code == 0 and out == ""
+    assert err == (f"Exported 3 rejections with 2 stories, 1 drill and 1 re-rating to {file}.\n")
+    doc = json.loads(file.read_text())
+    assert doc["version"] == 2 and doc["drills"][0]["story"] == 1
+    assert doc["stories"][0]["rejection"]["company"] in {r["company"] for r in doc["rejections"]}
+    code, out, err = main(capsys, "import", str(file), "--db", str(target))
+    assert (code, out) == (0, "")
+    assert err == (
+        "Added 3 rejections; skipped 0 already there.\n"
+        "Added 2 stories, 1 drill and 1 re-rating; skipped 0 practice items already there.\n"
+    )
+    code, out, err = main(capsys, "import", str(file), "--db", str(target))
+    assert "Added 0 stories, 0 drills and 0 re-ratings; skipped 4 practice items" in err
+    code, again, _ = main(capsys, "export", "--db", str(target))
+    exported = json.loads(again)
+    exported["exported_at"] = doc["exported_at"]
+    assert exported == doc
+
+
+def test_an_invalid_practice_item_exits_2_naming_it_and_writes_nothing(tmp_path):
+    path, file = tmp_path / "r.db", tmp_path / "bad.json"
+    run("demo", "--db", str(path))
+    before = dump(path)
+    doc = {
+        "format": "rebound-backup",
+        "version": 2,
+        "rejections": [GOOD],
+        "stories": [{"title": "Fine", "skills": ["evidence"]}],
+        "reratings": [{"skill": "evidence", "rating": 9, "rated_on": "2026-01-03"}],
+    }
+    file.write_text(json.dumps(doc))
+    done = run("import", str(file), "--db", str(path))
+    assert done.returncode == 2 and done.stdout == b""
+    assert done.stderr.decode().splitlines() == [
+        "error: Re-rating 1 (evidence), field rating: Rating must be from 1 to 5. "
+        "Nothing was imported."
+    ]
+    assert dump(path) == before
+
+
+def test_a_version_1_file_imports_without_practice_lines(tmp_path, capsys):
+    file = tmp_path / "v1.json"
+    file.write_text(_backup(GOOD))
+    code, out, err = main(capsys, "import", str(file), "--db", str(tmp_path / "r.db"))
+    assert (code, out, err) == (0, "", "Added 1 rejections; skipped 0 already there.\n")
