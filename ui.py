@@ -52,6 +52,9 @@ PAGE_SPECS = (
         ":material/checklist:",
         "This rejection",
     ),
+    PageSpec(
+        "practise", "app_pages/practise.py", "Practise", ":material/record_voice_over:", "Over time"
+    ),
     PageSpec("history", "app_pages/history.py", "History", ":material/history:", "Over time"),
     PageSpec(
         "progress", "app_pages/progress.py", "Progress", ":material/trending_up:", "Over time"
@@ -416,10 +419,13 @@ def empty_state(message: str) -> None:
         link("home", "Load example data on Home", None, icon=":material/home:")
 
 
-def link(name: str, label: str, rejection_id: int | None, icon: str | None = None) -> None:
-    """A link to another page carrying ``?rejection=``. Labels are ours, never user text."""
-    params = {"rejection": str(rejection_id)} if rejection_id is not None else None
-    st.page_link(page_of(name), label=label, icon=icon, query_params=params)
+def link(
+    name: str, label: str, rejection_id: int | None, icon: str | None = None, **params: str
+) -> None:
+    """A link to another page carrying ``?rejection=`` and any other ``params`` (``skill=``
+    for Practise). Labels are ours, never user text."""
+    query = ({"rejection": str(rejection_id)} if rejection_id is not None else {}) | params
+    st.page_link(page_of(name), label=label, icon=icon, query_params=query or None)
 
 
 def go(name: str, rejection_id: int | None) -> None:

@@ -32,7 +32,8 @@ if own == 0:
 else:
     st.write(
         f"{own:,} {'rejection' if own == 1 else 'rejections'} of your own. The JSON backup "
-        "holds everything you wrote and can be imported again here or with "
+        "holds everything you wrote, your practice too (stories, drills and re-ratings), and "
+        "can be imported again here or with "
         "`python -m assessment import`. The CSV has one row per rejection and skill (your "
         "rating, the interviewer's and the combined score), for a spreadsheet."
         + (
@@ -99,6 +100,9 @@ if uploaded is not None:
         metrics[2].metric("Already here (will be skipped)", f"{len(preview.existing):,}")
         if preview.first:
             st.write(f"Rejected between {preview.first:%d %b %Y} and {preview.last:%d %b %Y}.")
+        practice = backup.practice_in_file(preview)
+        if practice:
+            st.write(practice)
         if preview.existing_labels:
             st.caption("Already here:")
             st.dataframe(
@@ -110,10 +114,10 @@ if uploaded is not None:
             if len(preview.existing_labels) > 500:
                 st.caption(f"The first 500 of {len(preview.existing_labels):,}.")
         if st.button(
-            f"Import {preview.new:,} rejections",
+            backup.import_label(preview),
             key="import_go",
             type="primary",
-            disabled=preview.new == 0,
+            disabled=preview.new == 0 and not practice,
         ):
             bar = st.progress(0.0, text="Importing…")
 
@@ -124,10 +128,7 @@ if uploaded is not None:
                 result = backup.import_rejections(ctx.db, rejections, ctx.owner, progress=_show)
                 st.session_state["import_round"] = round_ + 1
                 st.session_state.pop("import_parsed", None)
-                ui.flash(
-                    f"Imported {result.added:,} rejections; skipped {result.skipped:,} already "
-                    "here."
-                )
+                ui.flash(backup.imported_message(result))
                 st.rerun()
             bar.empty()
 
@@ -198,9 +199,9 @@ if count:
 
 st.subheader("Everything", anchor=False)
 st.write(
-    "Deletes every rejection with its reflection, feedback and actions, and the copies the "
-    "app keeps from before each update of its file, and wipes the deleted text from the "
-    "database file. This cannot be undone; download a backup first if you may want it back."
+    "Deletes every rejection with its reflection, feedback and actions, your practice "
+    "(stories, drills and re-ratings), and the copies the app keeps from before each update "
+    "of its file, and wipes the deleted text from the database file. This cannot be undone; download a backup first if you may want it back."
 )
 
 

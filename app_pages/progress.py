@@ -7,7 +7,7 @@ from assessment import validation
 from assessment.plan import patterns
 from assessment.plan.texts import PATTERN_NAMES
 from assessment.skills import SKILL_KEYS, SKILL_NAMES, STAGE_KEYS, STAGES
-from assessment.views import figures, progress
+from assessment.views import figures, practice_progress, progress
 
 ctx = ui.page("Progress")
 ui.show_flash()
@@ -195,3 +195,51 @@ rows = ui.query(ctx, progress.rejections_table, ctx.owner, filters, TABLE_ROWS)
 if shown > TABLE_ROWS:
     st.caption(f"The latest {TABLE_ROWS} of {shown:,}; narrow the filters to see others.")
 st.dataframe(rows, width="stretch", hide_index=True, key="table_rejections")
+
+st.header("Practice", anchor=False)
+st.caption(
+    "Your own practice and your own rejections, all of them: the filters above and the "
+    "examples do not change this part."
+)
+practised = ui.query(ctx, practice_progress.practice_per_skill, ctx.owner)
+if practised:
+    st.subheader("What you practised", anchor=False)
+    st.dataframe(
+        practice_progress.practice_table(practised),
+        width="stretch",
+        hide_index=True,
+        key="table_practice",
+    )
+else:
+    st.info(practice_progress.NOTHING_PRACTISED)
+    ui.link("practise", "Practise a skill", None, icon=":material/record_voice_over:")
+
+st.subheader("Your rating and the interviewer's", anchor=False)
+gaps_over_time = ui.query(ctx, practice_progress.convergence, ctx.owner)
+if not gaps_over_time.enough:
+    st.info(practice_progress.too_little_data(gaps_over_time.rated))
+else:
+    st.caption(
+        "The gap is your rating minus the interviewer's (on the same 1 to 5 scale): above 0 you "
+        "rated the skill higher than they did, below 0 lower; 0 is where you agree."
+        + (
+            f" A long history: each point is the average gap of one {gaps_over_time.by}."
+            if gaps_over_time.by != "rejection"
+            else ""
+        )
+    )
+    if not gaps_over_time.frame.empty:
+        st.plotly_chart(
+            ui.cached(ctx, ("gap_figure",), lambda: figures.gap_figure(gaps_over_time.frame)),
+            width="stretch",
+            key="chart_gaps",
+            config=figures.CHART_CONFIG,
+        )
+    for sentence in gaps_over_time.statements:
+        st.text(sentence)
+
+next_ones = ui.query(ctx, practice_progress.next_interviews, ctx.owner)
+if next_ones:
+    st.subheader("At the next interview", anchor=False)
+    for outcome in next_ones:
+        st.text(outcome.sentence)

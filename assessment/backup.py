@@ -57,7 +57,7 @@ from assessment.skills import (
     STAGES,
     STRATEGY_KEYS,
 )
-from assessment.text import csv_text, escaped
+from assessment.text import counted, csv_text, escaped
 
 FORMAT = "rebound-backup"
 VERSION = 2
@@ -966,6 +966,43 @@ class ImportResult:
                 self.reratings_skipped,
             )
         )
+
+
+def practice_words(stories: int, drills: int, reratings: int) -> str:
+    """ "2 stories, 5 drills and 1 re-rating"."""
+    return (
+        f"{counted(stories, 'story', 'stories')}, {counted(drills, 'drill', 'drills')} "
+        f"and {counted(reratings, 're-rating', 're-ratings')}"
+    )
+
+
+def practice_in_file(preview: ImportPreview) -> str:
+    """What the import preview says of the file's practice items ("" when it holds none)."""
+    if not (preview.stories or preview.drills or preview.reratings):
+        return ""
+    words = practice_words(preview.stories, preview.drills, preview.reratings)
+    return f"It also holds your practice: {words}. Any already here are skipped, never doubled."
+
+
+def import_label(preview: ImportPreview) -> str:
+    """The import button: the new rejections, and the practice when the file holds some."""
+    rejections = f"Import {counted(preview.new, 'rejection', 'rejections')}"
+    if not practice_in_file(preview):
+        return rejections
+    return "Import the practice" if preview.new == 0 else f"{rejections} and the practice"
+
+
+def imported_message(result: ImportResult) -> str:
+    """What the user is told after an import: rejections, and practice items when there were."""
+    message = (
+        f"Imported {counted(result.added, 'rejection', 'rejections')}; skipped "
+        f"{result.skipped:,} already here."
+    )
+    if result.practice:
+        added = practice_words(result.stories_added, result.drills_added, result.reratings_added)
+        skipped = result.stories_skipped + result.drills_skipped + result.reratings_skipped
+        message += f" Practice: added {added}; skipped {skipped:,} already here."
+    return message
 
 
 def _existing(db: Database, owner: str) -> set[tuple[str, str, str]]:

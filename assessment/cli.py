@@ -118,25 +118,15 @@ def _write_atomically(path: Path, text: str) -> None:
         raise
 
 
-def _counted(n: int, one: str, many: str) -> str:
-    return f"{n} {one if n == 1 else many}"
-
-
-def _practice_words(stories: int, drills: int, reratings: int) -> str:
-    """ "2 stories, 5 drills and 1 re-rating"."""
-    return (
-        f"{_counted(stories, 'story', 'stories')}, {_counted(drills, 'drill', 'drills')} "
-        f"and {_counted(reratings, 're-rating', 're-ratings')}"
-    )
-
-
 def _export(args: argparse.Namespace) -> int:
     db = _open(args)
     doc = backup.export_backup(db, args.owner)
     text = backup.dumps_backup(doc)
     what = f"{len(doc['rejections'])} rejections"
     if doc["stories"] or doc["drills"] or doc["reratings"]:
-        practice = _practice_words(len(doc["stories"]), len(doc["drills"]), len(doc["reratings"]))
+        practice = backup.practice_words(
+            len(doc["stories"]), len(doc["drills"]), len(doc["reratings"])
+        )
         what += f" with {practice}"
     if args.output is None or str(args.output) == "-":
         sys.stdout.write(text)
@@ -172,7 +162,9 @@ def _import(args: argparse.Namespace) -> int:
     result = backup.import_rejections(db, rejections, args.owner)
     _say(f"Added {result.added} rejections; skipped {result.skipped} already there.")
     if result.practice:
-        added = _practice_words(result.stories_added, result.drills_added, result.reratings_added)
+        added = backup.practice_words(
+            result.stories_added, result.drills_added, result.reratings_added
+        )
         skipped = result.stories_skipped + result.drills_skipped + result.reratings_skipped
         _say(f"Added {added}; skipped {skipped} practice items already there.")
     for label in result.skipped_labels[:20]:

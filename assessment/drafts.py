@@ -1,12 +1,14 @@
 """Drafts: what the user typed into a form and has not saved yet, kept in the database.
 
-One draft per owner, form (``reflect`` or ``feedback``) and rejection (:data:`NEW`, 0, for a
-reflection on a new rejection), in the ``drafts`` table (migration ``0007_drafts``), so a
-reload, a lost connection or a visit to another page does not lose it. The fields are JSON
-text. Each form's own reader (``assessment.forms.reflect_draft_from_json``,
-``assessment.forms.feedback_draft_from_json``) checks them when they are read back: a draft that
-is damaged, of another version or of another shape is deleted and reads as none, never an
-error. Saving the form deletes its draft in the same transaction (:func:`discarding`).
+One draft per owner, form (``reflect``, ``feedback`` or ``practice``) and rejection
+(:data:`NEW`, 0, for a reflection on a new rejection, or practice with no rejection), in the
+``drafts`` table (migration ``0007_drafts``; ``form`` is free text, so a new form needs no
+migration), so a reload, a lost connection or a visit to another page does not lose it. The
+fields are JSON text. Each form's own reader (``assessment.forms.reflect_draft_from_json``,
+``assessment.forms.feedback_draft_from_json``, ``assessment.views.practice.draft_from_json``)
+checks them when they are read back: a draft that is damaged, of another version or of another
+shape is deleted and reads as none, never an error. Saving the form deletes its draft in the
+same transaction (:func:`discarding`).
 """
 
 from __future__ import annotations
@@ -24,7 +26,8 @@ from assessment import storage
 
 REFLECT = "reflect"
 FEEDBACK = "feedback"
-FORMS = (REFLECT, FEEDBACK)
+PRACTICE = "practice"  # the Practise page's answer being typed (``form`` is free text)
+FORMS = (REFLECT, FEEDBACK, PRACTICE)
 NEW = 0  # the rejection_id of a draft for a rejection not saved yet
 VERSION = 1  # the shape of the fields; a draft of another version is discarded
 MAX_CHARS = 1_000_000  # a draft longer than this as JSON is not kept

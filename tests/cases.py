@@ -84,3 +84,37 @@ def load_as_own(db, owner: str = "local", today: dt.date | None = None) -> int:
     rejections = examples.example_rejections(today)
     storage.insert_rejections(db, rejections, owner)
     return len(rejections)
+
+
+def rated_rejection(
+    db,
+    rejected_on: dt.date,
+    own: dict[str, int | None],
+    theirs: dict[str, int | None],
+    interviewed_on: dt.date | None = None,
+    company: str = "Northwind Analytics",
+) -> int:
+    """One of the user's own rejections (the Data Analyst case) with only these self-ratings
+    and interviewer ratings and no findings, stored; returns its id."""
+    from assessment import storage
+
+    case = data_analyst_case(
+        company=company, rejected_on=rejected_on, interviewed_on=interviewed_on, self_ratings={}
+    )
+    case = with_feedback(with_self_ratings(case, **own), ratings=dict(theirs), findings=())
+    return storage.insert_rejection(db, case)
+
+
+def practised(db, skill: str, on: dt.date, rejection_id: int | None = None) -> int:
+    """One drill of ``skill`` on ``on``, stored through the bank; returns its id."""
+    from assessment.models import Drill
+    from assessment.practice import bank
+
+    drill = Drill(
+        skill=skill,
+        question="Tell me about a result you are proud of.",
+        answer="I cut the report's run time from 4 hours to 20 minutes.",
+        practised_on=on,
+        rejection_id=rejection_id,
+    )
+    return bank.record_drill(db, drill)

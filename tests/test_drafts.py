@@ -127,6 +127,20 @@ def test_drafts_are_kept_per_rejection(mem):
     assert read_reflect(mem, 6) is None
 
 
+def test_a_practice_answer_is_a_draft_of_its_own(mem):
+    from assessment.views import practice
+
+    fields = practice.draft_fields("evidence", ["evidence:a", "evidence:b"], 1, "I wrote")
+    drafts.keep(mem, drafts.PRACTICE, 5, fields, "local")
+    drafts.keep(mem, drafts.REFLECT, 5, reflect_data("Edit of 5", rejection_id=5), "local")
+    kept = drafts.read(mem, drafts.PRACTICE, 5, practice.draft_from_json, "local")
+    assert kept.fields == fields
+    assert read_reflect(mem, 5).fields["draft"]["company"] == "Edit of 5"
+    drafts.keep(mem, drafts.PRACTICE, None, {**fields, "skill": "juggling"}, "local")
+    assert drafts.read(mem, drafts.PRACTICE, None, practice.draft_from_json, "local") is None
+    assert drafts.count(mem) == 2  # the damaged one is gone
+
+
 @pytest.mark.parametrize(
     "fields",
     [

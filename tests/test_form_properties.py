@@ -33,6 +33,7 @@ from assessment.skills import (
     STAGE_KEYS,
     STRATEGY_KEYS,
 )
+from assessment.text import counted
 from assessment.validation import FIELD_LABELS
 from tests.helpers import ROOT, new_app
 
@@ -486,7 +487,7 @@ def test_the_import_upload_takes_any_file_calmly(raw):
             return
         new = {backup.identity(r.company, r.role, r.rejected_on) for r in rejections}
         button = at.button(key="import_go")
-        assert button.label == f"Import {len(new):,} rejections"
+        assert button.label == f"Import {counted(len(new), 'rejection')}"
         if new:
             button.click().run()
             assert not at.exception

@@ -9,7 +9,9 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from assessment import backup, examples, storage
-from tests.cases import load_as_own
+from assessment.models import Rerating, Story
+from assessment.practice import bank
+from tests.cases import load_as_own, practised
 from tests.helpers import app_page
 
 NOW = dt.datetime(2026, 11, 25, 12, 0, tzinfo=dt.UTC)
@@ -107,6 +109,51 @@ def test_upload_of_what_is_already_there_says_so(own_db):
     assert at.button(key="import_go").disabled
 
 
+def practice_backup() -> bytes:
+    """A version 2 backup: the three rejections with 1 story, 2 drills and 1 re-rating."""
+    db = storage.memory_db()
+    load_as_own(db)
+    first = storage.latest_rejection_id(db)
+    bank.add_story(
+        db, Story("The report I sped up", result="4 hours to 20 minutes", skills=("evidence",))
+    )
+    practised(db, "evidence", dt.date(2026, 10, 1), first)
+    practised(db, "composure", dt.date(2026, 10, 2))
+    bank.add_rerating(db, Rerating("evidence", 4, dt.date(2026, 10, 3)))
+    return backup.dumps_backup(backup.export_backup(db)).encode()
+
+
+def test_a_backup_with_practice_says_what_practice_it_holds_and_imports_it(db_path):
+    at = page()
+    upload(at, practice_backup())
+    assert not at.exception
+    assert (
+        "It also holds your practice: 1 story, 2 drills and 1 re-rating. Any already here "
+        "are skipped, never doubled."
+    ) in [m.value for m in at.markdown]
+    assert at.button(key="import_go").label == "Import 3 rejections and the practice"
+    at.button(key="import_go").click().run()
+    assert not at.exception
+    assert at.success[0].value == (
+        "Imported 3 rejections; skipped 0 already here. Practice: added 1 story, 2 drills and "
+        "1 re-rating; skipped 0 already here."
+    )
+    assert len(bank.list_drills(storage.connect(db_path))) == 2
+    # the export note says the backup holds the practice
+    assert any("your practice too (stories, drills and re-ratings)" in m.value for m in at.markdown)
+
+    # the same file again: nothing new, but the practice can still be brought in
+    upload(at, practice_backup())
+    assert at.button(key="import_go").label == "Import the practice"
+    assert not at.button(key="import_go").disabled
+    at.button(key="import_go").click().run()
+    assert at.success[0].value == (
+        "Imported 0 rejections; skipped 3 already here. Practice: added 0 stories, 0 drills and "
+        "0 re-ratings; skipped 4 already here."
+    )
+    assert len(bank.list_drills(storage.connect(db_path))) == 2
+
+
 def test_an_invalid_backup_names_the_rejection_and_field_and_writes_nothing(own_db, db_path):
     before = list(own_db.conn.iterdump())
     doc = json.loads(example_backup())
@@ -185,4 +232,6 @@ def test_ten_thousand_rejections_import_from_the_page_then_progress_draws_them(d
     assert not at.exception
     assert at.metric[0].value == "10,000"
     assert "each point is the average of one month" in at.caption[0].value
-    assert "The latest 100 of 10,000" in [c.value for c in at.caption][-1]
+    assert any("The latest 100 of 10,000" in c.value for c in at.caption)
+    # the gaps over time are a line per month too, not 10,000 points per skill
+    assert "each point is the average gap of one month" in [c.value for c in at.caption][-1]

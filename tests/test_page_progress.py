@@ -9,6 +9,7 @@ import json
 from streamlit.testing.v1 import AppTest
 
 from assessment import examples, storage
+from tests.cases import practised, rated_rejection
 from tests.helpers import app_page
 
 
@@ -114,3 +115,96 @@ def test_a_save_elsewhere_shows_on_the_next_rerun_despite_the_cache(example_db):
     assert not at.exception
     assert at.metric[0].value == "4"
     assert any("Initech" in str(v) for v in at.dataframe[-1].value["Company"])
+
+
+# ---- Practice ------------------------------------------------------------------------------
+
+DAY = dt.date(2026, 9, 1)
+
+
+def day(n: int) -> dt.date:
+    return DAY + dt.timedelta(days=n)
+
+
+def practice_table(at: AppTest):
+    """The table of practice per skill (the one with a "Drills" column)."""
+    (table,) = [d.value for d in at.dataframe if "Drills" in d.value.columns]
+    return table
+
+
+def test_nothing_practised_invites_practice_with_a_link(example_db):
+    at = page()
+    assert not at.exception
+    assert any(
+        i.value.startswith("Practise a skill from your plan or the Practise page") for i in at.info
+    )
+    assert [link.proto.label for link in at.get("page_link") if link.proto.page == "practise"] == [
+        "Practise a skill"
+    ]
+    # the examples' interviewer ratings are not the user's: nothing to draw yet
+    assert any("Too little data yet: 0 of 3" in i.value for i in at.info)
+    assert "chart_gaps" not in [c.key for c in at.get("plotly_chart")]
+
+
+def test_too_little_data_says_how_many_of_three_and_draws_no_trend(db):
+    examples.load_examples(db)  # their interviewer ratings never count
+    rated_rejection(db, day(0), {"evidence": 5}, {"evidence": 2})
+    rated_rejection(db, day(20), {"evidence": 4}, {"evidence": 2})
+    practised(db, "evidence", day(5))
+    at = page()
+    assert not at.exception
+    assert any(
+        i.value.startswith("Too little data yet: 2 of 3 rejections rated by an interviewer.")
+        for i in at.info
+    )
+    assert "chart_gaps" not in [c.key for c in at.get("plotly_chart")]
+    assert not any("converging" in t or "diverging" in t for t in texts(at))
+    table = practice_table(at)
+    assert table.iloc[0].tolist() == ["Evidence & examples", 1, "06 Sep 2026", "-"]
+
+
+def test_enough_data_draws_the_gaps_and_says_which_skills_converge(db):
+    for i, own in enumerate((5, 4, 3)):
+        rated_rejection(
+            db,
+            day(20 * i),
+            {"evidence": own, "composure": 3},
+            {"evidence": 2, "composure": 3},
+            company=f"Company [{i}](http://e.x)",
+        )
+    practised(db, "composure", day(1))
+    at = page()
+    assert not at.exception
+    charts = {c.key: json.loads(c.proto.spec) for c in at.get("plotly_chart")}
+    assert [t["name"] for t in charts["chart_gaps"]["data"]] == [
+        "Evidence & examples",
+        "Composure & confidence",
+    ]
+    assert "Company" not in json.dumps(charts["chart_gaps"])
+    sentences = texts(at)
+    assert any(s.startswith("Evidence & examples: converging:") for s in sentences)
+    assert any(s.startswith("Composure & confidence: steady:") for s in sentences)
+    assert not any(i.value.startswith("Too little data") for i in at.info)
+
+
+def test_a_practised_skill_rated_higher_at_the_next_interview_says_so(db):
+    rated_rejection(db, day(7), {"evidence": 3}, {"evidence": 2}, interviewed_on=day(0))
+    practised(db, "evidence", day(10))
+    rated_rejection(db, day(30), {"evidence": 4}, {"evidence": 4}, interviewed_on=day(25))
+    at = page()
+    assert not at.exception
+    assert (
+        "Evidence & examples: rated higher at the next interview: concern at the interview of "
+        "01 Sep 2026, before you first practised it on 11 Sep 2026; then strong strength at "
+        "the interview of 26 Sep 2026."
+    ) in texts(at)
+
+
+def test_a_practised_skill_not_rated_again_yet_says_so(db):
+    rated_rejection(db, day(0), {"evidence": 3}, {"evidence": 2})
+    practised(db, "evidence", day(10))
+    at = page()
+    assert not at.exception
+    assert any(
+        s.startswith("Evidence & examples: not rated yet at a later interview.") for s in texts(at)
+    )

@@ -36,3 +36,15 @@ def test_a_topic_becomes_a_question_of_its_own():
     assert "window functions" in q.text and "window functions" in q.strong
     assert q.story
     assert questions_for("not_a_skill") == ()
+
+
+def test_every_question_has_a_stable_id_of_its_own():
+    from assessment.practice.questions import question_id, topic_question_id
+
+    ids = [question_id(skill, q) for skill in SKILL_KEYS for q in questions_for(skill)]
+    assert len(ids) == len(set(ids))
+    assert all(len(i) <= 200 and i.startswith(tuple(SKILL_KEYS)) for i in ids)  # a short field
+    assert question_id("communication", questions_for("communication")[0]) == (
+        "communication:tell-me-about-yourself"
+    )
+    assert topic_question_id("role_knowledge", "A/B testing") == "role_knowledge:topic:a-b-testing"

@@ -4,10 +4,15 @@ Each skill has at least twelve interview questions; each question says what a st
 shows, so the drill can tell the user what to aim for before they answer. ``TOPIC_QUESTION``
 turns a topic the interviewer named ("SQL", "stakeholder management") into one more question
 for that skill. To add a question, add a :class:`Question` to its skill's tuple.
+
+A drill keeps which question it answered by :func:`question_id`, a slug of the skill and the
+text ("communication:tell-me-about-yourself"), so rewording a question
+makes it a new one and a repeat drill can skip what was already answered.
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 
@@ -475,3 +480,19 @@ def questions_for(skill: str) -> tuple[Question, ...]:
 def topic_question(topic: str) -> Question:
     """One more question about a topic the interviewer named (the topic is the user's text)."""
     return Question(TOPIC_QUESTION.format(topic=topic), TOPIC_STRONG.format(topic=topic))
+
+
+ID_WORDS = 12  # a question's id is made of its first words, enough to tell any two apart
+_NOT_SLUG = re.compile(r"[^a-z0-9]+")
+
+
+def question_id(skill: str, question: Question) -> str:
+    """The stable id of ``question`` of ``skill``: the skill and a slug of the text's first
+    words (a topic question's id names its topic: ``role_knowledge:topic:sql``)."""
+    slug = "-".join(_NOT_SLUG.sub(" ", question.text.lower()).split()[:ID_WORDS])
+    return f"{skill}:{slug}"
+
+
+def topic_question_id(skill: str, topic: str) -> str:
+    """The id of :func:`topic_question` for ``topic``, asked for ``skill``."""
+    return f"{skill}:topic:" + "-".join(_NOT_SLUG.sub(" ", topic.lower()).split())

@@ -265,3 +265,89 @@ def skipped_skills(values: Sequence[float | None]) -> list[str]:
     """The skill names a layer has no value for, in domain order (for the caption)."""
     names = list(SKILL_NAMES.values())
     return [names[i] for i, v in enumerate(values) if v is None]
+
+
+# ---- small multiples ---------------------------------------------------------------------
+
+PANEL_HEIGHT = 190  # one row of two small charts
+
+
+def small_multiples(
+    panels: Sequence[tuple[str, Sequence, Sequence, str]],
+    y_range: tuple[float, float],
+    dtick: float = 1,
+    zero_line: bool = False,
+) -> go.Figure:
+    """One small line chart per panel, two to a row, on the same dates and the same y scale.
+
+    A panel is ``(title, x, y, hovertemplate)``; titles and hover text are ours (skill names),
+    never user text. ``zero_line`` draws a dotted line at 0 in every chart.
+    """
+    # lazy: importing assessment must not load plotly
+    import plotly.graph_objects as go
+    from plotly.subplots import make_subplots
+
+    cols = 2 if len(panels) > 1 else 1
+    rows = max(1, -(-len(panels) // cols))
+    fig = make_subplots(
+        rows=rows,
+        cols=cols,
+        subplot_titles=[title for title, *_ in panels],
+        horizontal_spacing=0.12,
+        vertical_spacing=min(0.3, 0.5 / rows),
+    )
+    for i, (title, x, y, hover) in enumerate(panels):
+        fig.add_trace(
+            go.Scatter(
+                x=x,
+                y=y,
+                mode="lines+markers",
+                name=title,
+                showlegend=False,
+                line={"color": BLUE, "width": 2.5},
+                marker={"size": 7},
+                hovertemplate=hover,
+            ),
+            row=i // cols + 1,
+            col=i % cols + 1,
+        )
+    if zero_line:
+        fig.add_hline(y=0, line={"color": GREY, "width": 1.5, "dash": "dot"})
+    fig.update_yaxes(range=list(y_range), dtick=dtick, gridcolor=GRID)
+    # the same dates in every small chart; a date label that would run into the next chart
+    # is left out
+    fig.update_xaxes(matches="x", nticks=4, gridcolor=GRID, ticklabeloverflow="hide past domain")
+    fig.update_annotations(font={"size": 14})  # the panel titles
+    fig.update_layout(
+        height=rows * PANEL_HEIGHT + 40,
+        margin={"l": 10, "r": 10, "t": 40, "b": 10},
+        hovermode="closest",
+        dragmode=False,  # a finger on a phone scrolls the page instead of zooming the chart
+    )
+    return fig
+
+
+GAP_RANGE = (-4.4, 4.4)  # self 1-5 minus the mapped interviewer 1-5
+
+
+def gap_figure(frame, skills: Sequence[str] | None = None) -> go.Figure:
+    """The calibration gap per skill over time as small multiples: ``frame`` has columns
+    ``when``, ``skill`` and ``gap`` (self minus the mapped interviewer rating); a dotted line
+    at 0 is where both ratings agree. ``skills`` are the skill keys to show, in order (all
+    that have a point when None)."""
+    present = set(frame["skill"])
+    keys = [k for k in (skills or SKILL_NAMES) if k in present]
+    panels = []
+    for key in keys:
+        points = frame[frame["skill"] == key]
+        name = SKILL_NAMES[key]
+        panels.append(
+            (
+                name,
+                points["when"],
+                points["gap"],
+                f"{name}<br>%{{x|%d %b %Y}}: you rated it %{{y:+.1f}} against the interviewer"
+                "<extra></extra>",
+            )
+        )
+    return small_multiples(panels, GAP_RANGE, dtick=2, zero_line=True)

@@ -364,8 +364,6 @@ def rejections_table(
 
 # ---- figures ---------------------------------------------------------------------------
 
-SKILL_PANEL_HEIGHT = 190  # one row of two small skill charts
-
 
 def _layout(fig: go.Figure, y_title: str | None = None) -> go.Figure:
     fig.update_layout(
@@ -393,47 +391,12 @@ def skills_with_points(trend: Trend, skills: tuple[str, ...] | list[str] = SKILL
 def skill_trend_figure(trend: Trend, skills: tuple[str, ...] | list[str] = SKILL_KEYS):
     """Small multiples: one small chart per chosen skill (all when none is chosen), two to a
     row, each its combined score 1-5 over time on the same dates and scale."""
-    # lazy: importing assessment must not load plotly
-    import plotly.graph_objects as go
-    from plotly.subplots import make_subplots
-
-    keys = skills_with_points(trend, skills)
-    cols = 2 if len(keys) > 1 else 1
-    rows = max(1, -(-len(keys) // cols))
-    fig = make_subplots(
-        rows=rows,
-        cols=cols,
-        subplot_titles=[SKILL_NAMES[k] for k in keys],
-        horizontal_spacing=0.12,
-        vertical_spacing=min(0.3, 0.5 / rows),
-    )
-    for i, key in enumerate(keys):
+    panels = []
+    for key in skills_with_points(trend, skills):
         points = trend.frame[trend.frame["skill"] == key]
-        fig.add_trace(
-            go.Scatter(
-                x=points["when"],
-                y=points["score"],
-                mode="lines+markers",
-                name=SKILL_NAMES[key],
-                showlegend=False,
-                line={"color": figures.BLUE, "width": 2.5},
-                marker={"size": 7},
-                hovertemplate=f"{SKILL_NAMES[key]}<br>{_when_label(trend.by)}: %{{y:.1f}}"
-                "<extra></extra>",
-            ),
-            row=i // cols + 1,
-            col=i % cols + 1,
-        )
-    fig.update_yaxes(range=[0.8, 5.2], dtick=1, gridcolor=figures.GRID)
-    # the same dates in every small chart; a date label that would run into the next chart
-    # is left out
-    fig.update_xaxes(
-        matches="x", nticks=4, gridcolor=figures.GRID, ticklabeloverflow="hide past domain"
-    )
-    fig.update_annotations(font={"size": 14})  # the skill names over the small charts
-    _layout(fig)
-    fig.update_layout(height=rows * SKILL_PANEL_HEIGHT + 40, margin={"t": 40, "b": 10})
-    return fig
+        hover = f"{SKILL_NAMES[key]}<br>{_when_label(trend.by)}: %{{y:.1f}}<extra></extra>"
+        panels.append((SKILL_NAMES[key], points["when"], points["score"], hover))
+    return figures.small_multiples(panels, (0.8, 5.2))
 
 
 def mood_figure(trend: Trend):

@@ -35,7 +35,17 @@ pytestmark = pytest.mark.browser
 expect = pytest.importorskip("playwright.sync_api").expect
 
 BASELINE_APP = Path(__file__).with_name("baseline_app.py")
-PAGES = ["/", "/reflect", "/feedback", "/results", "/next_steps", "/history", "/progress", "/data"]
+PAGES = [
+    "/",
+    "/reflect",
+    "/feedback",
+    "/results",
+    "/next_steps",
+    "/practise",
+    "/history",
+    "/progress",
+    "/data",
+]
 
 
 @pytest.fixture(scope="module")

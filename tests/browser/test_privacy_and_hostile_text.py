@@ -259,7 +259,7 @@ def test_hostile_text_is_stored_exactly_and_shown_literally(server, page, screen
     print(screenshot(page, screenshot_dir, "hostile-history"))
 
     # Every other page with this rejection: no exception, nothing rendered or run.
-    for path in ("/", "/next_steps", "/progress", "/data"):
+    for path in ("/", "/next_steps", "/practise", "/progress", "/data"):
         open_page(page, server, f"{path}?rejection={saved.id}")
         assert_no_exception(page, server)
         assert_nothing_rendered_or_run(page)

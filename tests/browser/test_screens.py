@@ -35,7 +35,17 @@ expect = pytest.importorskip("playwright.sync_api").expect
 
 THEMES = tomllib.loads((ROOT / ".streamlit" / "config.toml").read_text(encoding="utf-8"))["theme"]
 SCREENS = {"desktop": {"width": 1400, "height": 900}, "phone": {"width": 390, "height": 844}}
-PAGES = ["/", "/reflect", "/feedback", "/results", "/next_steps", "/history", "/progress", "/data"]
+PAGES = [
+    "/",
+    "/reflect",
+    "/feedback",
+    "/results",
+    "/next_steps",
+    "/practise",
+    "/history",
+    "/progress",
+    "/data",
+]
 CHARTS = {"/results": 1, "/progress": 4}  # plotly charts each page draws with the example data
 
 

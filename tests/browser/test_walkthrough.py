@@ -28,6 +28,7 @@ PAGES = [
     ("/feedback", "Interviewer feedback"),
     ("/results", "Results"),
     ("/next_steps", "Next steps"),
+    ("/practise", "Practise"),
     ("/history", "History"),
     ("/progress", "Progress"),
     ("/data", "Your data"),
