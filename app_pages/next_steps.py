@@ -1,10 +1,13 @@
+import datetime as dt
+
 import streamlit as st
 
 import ui
 from assessment import storage, validation
 from assessment.models import Settings, Step
-from assessment.plan import calendar, layout, markdown, steps, texts
+from assessment.plan import calendar, drills, layout, markdown, steps, texts
 from assessment.reading.tone import CATEGORY_LABELS, check_tone
+from assessment.skills import SKILL_NAMES
 
 ctx = ui.page("Next steps")
 ui.show_flash()
@@ -58,6 +61,34 @@ def _remove(action_id: int) -> None:
         lambda: storage.remove_action(ctx.db, action_id, ctx.owner),
         "Removed from your plan. It is a suggestion again if it still applies.",
     )
+
+
+def _drill_keys(action_id: int) -> tuple[str, str, str]:
+    """The drill form's widget keys: interview date, sessions, and the notice after a submit."""
+    return (
+        f"ns_drill_interview_{action_id}",
+        f"ns_drill_sessions_{action_id}",
+        f"ns_drill_notice_{action_id}",
+    )
+
+
+def _schedule_drills(step: Step) -> None:
+    interview_key, sessions_key, notice_key = _drill_keys(step.action_id)
+    interview_on = st.session_state.get(interview_key)
+    sessions = int(st.session_state.get(sessions_key) or drills.DEFAULT_SESSIONS)
+    day = ui.today()
+    reason = drills.no_dates_reason(day, interview_on)
+    if reason:
+        st.session_state[notice_key] = ("warning", reason)
+        return
+    dates = drills.drill_dates(day, sessions, interview_on)
+    try:
+        done = drills.schedule_drills(ctx.db, rejection_id, step, dates, ctx.owner)
+    except storage.StorageError as exc:
+        st.session_state[notice_key] = ("error", f"Nothing was changed: {exc}")
+        return
+    note = drills.fewer_note(day, sessions, dates, interview_on)
+    st.session_state[notice_key] = ("success", done.message(note))
 
 
 def _set_due(action_id: int, key: str) -> None:
@@ -126,7 +157,57 @@ def _show_step(step: Step, accept_key: str) -> None:
             st.markdown(f"*{texts.TIME_LABEL}: {view.time[0].upper()}{view.time[1:]}.*")
         if view.message:
             _show_message(view, accept_key)
+        _practice_links(view)
         _step_controls(step, view, accept_key)
+        if drills.can_schedule(step):
+            _drill_form(step)
+
+
+def _practice_links(view: layout.StepView) -> None:
+    for link in view.practice:
+        icon = ":material/auto_stories:" if link.story else ":material/record_voice_over:"
+        ui.link("practise", link.label, rejection_id, icon=icon, **link.params)
+
+
+def _drill_form(step: Step) -> None:
+    aid = step.action_id
+    interview_key, sessions_key, notice_key = _drill_keys(aid)
+    notice = st.session_state.pop(notice_key, None)
+    waiting = [d for d in drills.drills_of(step, plan) if d.status != "done"]
+    with st.expander(texts.DRILL_FORM, expanded=notice is not None, icon=":material/event:"):
+        st.markdown(texts.DRILL_FORM_INTRO.format(skill=SKILL_NAMES[step.skill]))
+        if len(waiting) == 1:
+            st.markdown(texts.DRILL_FORM_AGAIN_ONE)
+        elif waiting:
+            st.markdown(texts.DRILL_FORM_AGAIN.format(count=len(waiting)))
+        with st.form(f"ns_drill_form_{aid}", border=False):
+            tomorrow = today + dt.timedelta(days=1)
+            st.date_input(
+                texts.DRILL_INTERVIEW,
+                value=None,
+                key=interview_key,
+                min_value=tomorrow,
+                max_value=max(tomorrow, validation.date_range("due_on", today)[1]),
+                format="YYYY-MM-DD",
+                help=texts.DRILL_INTERVIEW_HELP,
+            )
+            st.number_input(
+                texts.DRILL_SESSIONS,
+                min_value=drills.MIN_SESSIONS,
+                max_value=drills.MAX_SESSIONS,
+                value=drills.DEFAULT_SESSIONS,
+                step=1,
+                key=sessions_key,
+            )
+            st.form_submit_button(
+                texts.DRILL_SUBMIT,
+                key=f"ns_drill_submit_{aid}",
+                on_click=_schedule_drills,
+                args=(step,),
+            )
+        if notice is not None:
+            kind, message = notice
+            {"success": st.success, "warning": st.warning, "error": st.error}[kind](message)
 
 
 def _show_message(view: layout.StepView, accept_key: str) -> None:
@@ -271,7 +352,8 @@ col2.download_button(
 )
 st.markdown(
     "The calendar file has one all-day event for each step you accepted and gave a due date "
-    "(not the ones already done); a message step carries its message. Accept “Reconnect "
+    "(not the ones already done), and one for each practice drill you scheduled; a message "
+    "step carries its message. Accept “Reconnect "
     "later” to have its day in your calendar. Each event reminds you at 9:00 the day before. "
     "Open the file with your calendar app to add them."
 )

@@ -17,7 +17,7 @@ import json
 import os
 import sqlite3
 import urllib.parse
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 
 from platformdirs import user_data_dir
@@ -864,6 +864,25 @@ def add_action(db: Database, rejection_id: int, action: Action, owner: str = LOC
         if not owns(db, rejection_id, owner):
             raise StorageError("That rejection no longer exists.")
         return _insert_action(db, rejection_id, action)
+
+
+def add_actions(
+    db: Database,
+    rejection_id: int,
+    actions: Sequence[Action],
+    owner: str = LOCAL_OWNER,
+    replacing: Sequence[int] = (),
+) -> list[int]:
+    """Several actions of one rejection in one transaction (scheduled drills), in place of the
+    actions ``replacing`` of that rejection. Returns the new ids, in order."""
+    with write(db):
+        if not owns(db, rejection_id, owner):
+            raise StorageError("That rejection no longer exists.")
+        for action_id in replacing:
+            db.execute(
+                "DELETE FROM actions WHERE id = ? AND rejection_id = ?", [action_id, rejection_id]
+            )
+        return [_insert_action(db, rejection_id, action) for action in actions]
 
 
 def _owned_action(db: Database, action_id: int, owner: str) -> bool:

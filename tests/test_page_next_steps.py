@@ -3,15 +3,18 @@
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import replace
+from urllib.parse import parse_qs
 
 from streamlit.testing.v1 import AppTest
 
 from assessment import examples, storage
 from assessment.models import Rejection, Settings
-from assessment.plan import layout, steps, strategies
+from assessment.plan import drills, layout, steps, strategies
 from assessment.plan import texts as text
 from assessment.plan.markdown import escape, plan_markdown
 from assessment.plan.texts import TITLE_DOOR
+from tests.cases import data_analyst_case
 from tests.helpers import app_page
 
 
@@ -234,3 +237,109 @@ def test_name_and_sign_off_are_asked_once_and_sign_every_message(example_db):
     codes = [c.value for c in at.code if c.value.startswith("Subject:")]
     assert codes and all(c.endswith("Best wishes,\nSam Lee") for c in codes)
     assert at.text_input(key="settings_name").value == "Sam Lee"
+
+
+# ---- from the plan to practice ------------------------------------------------------------
+
+
+def _store_case(db) -> int:
+    today = dt.date.today()
+    case = replace(
+        data_analyst_case(),
+        id=None,
+        rejected_on=today - dt.timedelta(days=2),
+        interviewed_on=today - dt.timedelta(days=6),
+    )
+    return storage.insert_rejection(db, case)
+
+
+def practise_links(at: AppTest) -> list[tuple[str, str, dict]]:
+    return [
+        (link.proto.label, link.proto.page, parse_qs(link.proto.query_string))
+        for link in at.get("page_link")
+        if link.proto.page == "practise"
+    ]
+
+
+def test_shore_up_and_pitch_steps_link_to_a_drill_and_the_story_on_practise(db):
+    rid = _store_case(db)
+    at = run(rejection=str(rid))
+    r = [str(rid)]
+    assert practise_links(at) == [
+        (
+            "Start a drill on Role knowledge",
+            "practise",
+            {"rejection": r, "skill": ["role_knowledge"]},
+        ),
+        (
+            "Write the story that answers this concern",
+            "practise",
+            {"rejection": r, "skill": ["role_knowledge"], "story": ["new"]},
+        ),
+        (
+            "Start a drill on Evidence & examples",
+            "practise",
+            {"rejection": r, "skill": ["evidence"]},
+        ),
+        (
+            "Write the story that answers this concern",
+            "practise",
+            {"rejection": r, "skill": ["evidence"], "story": ["new"]},
+        ),
+        # the pitch step answers on the reason's skill
+        (
+            "Start a drill on Role knowledge",
+            "practise",
+            {"rejection": r, "skill": ["role_knowledge"]},
+        ),
+    ]
+    assert not [n for n in at.number_input if n.key.startswith("ns_drill_")]  # none accepted
+
+
+def test_an_accepted_shore_up_step_schedules_three_drills_before_the_interview(db):
+    rid = _store_case(db)
+    today = dt.date.today()
+    interview = today + dt.timedelta(days=10)
+    at = run(rejection=str(rid))
+    at.button(key="accept_shore_up_role_knowledge").click().run()
+    assert not at.exception
+    (step_action,) = storage.get_rejection(db, rid).actions
+    aid = step_action.id
+    assert at.number_input(key=f"ns_drill_sessions_{aid}").value == 3
+    at.date_input(key=f"ns_drill_interview_{aid}").set_value(interview)
+    at.button(key=f"ns_drill_submit_{aid}").click().run()
+    assert not at.exception
+
+    wanted = drills.drill_dates(today, 3, interview)
+    stored = [a for a in storage.get_rejection(db, rid).actions if a.id != aid]
+    assert [(a.strategy, a.skill, a.due_on, a.done_on) for a in stored] == [
+        ("shore_up", "role_knowledge", day, None) for day in wanted
+    ]
+    (message,) = [s.value for s in at.success]
+    assert message.startswith("Scheduled 3 practice drills: ")
+    assert all(day.isoformat() in message for day in wanted) and "calendar file" in message
+    headings = [m for m in markdown(at) if m.startswith("#### Practice drill")]
+    assert headings == [f"#### Practice drill on Role knowledge ({n} of 3)" for n in (1, 2, 3)]
+    assert text.DRILL_WHY.format(skill="Role knowledge") in texts(at)
+    shown = texts(at)
+    assert all(
+        f"Practice drill on Role knowledge ({n} of 3) (due {d.isoformat()})" in shown
+        for n, d in enumerate(wanted, start=1)
+        if d <= today + dt.timedelta(days=6)
+    )
+    assert not at.get("download_button")[1].proto.disabled  # the calendar file has events
+    assert "3 of this step's drills are not done yet" in " ".join(markdown(at))
+
+    # Scheduling again replaces them; an interview tomorrow schedules nothing and says why.
+    at.date_input(key=f"ns_drill_interview_{aid}").set_value(None)
+    at.number_input(key=f"ns_drill_sessions_{aid}").set_value(2)
+    at.button(key=f"ns_drill_submit_{aid}").click().run()
+    assert not at.exception
+    assert "They replace 3 practice drills not done yet." in at.success[0].value
+    drill_actions = [a for a in storage.get_rejection(db, rid).actions if drills.is_drill(a)]
+    assert [a.due_on for a in drill_actions] == drills.drill_dates(today, 2)
+    at.date_input(key=f"ns_drill_interview_{aid}").set_value(today + dt.timedelta(days=1))
+    at.button(key=f"ns_drill_submit_{aid}").click().run()
+    assert not at.exception
+    assert any("Your interview is tomorrow" in w.value for w in at.warning)
+    assert len([a for a in storage.get_rejection(db, rid).actions if drills.is_drill(a)]) == 2

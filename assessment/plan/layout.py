@@ -2,7 +2,8 @@
 
 :func:`step_view` decides what a step shows and in which words; the renderers only choose how
 (Streamlit elements, or Markdown with user text escaped). The labels they put before each
-part are :mod:`assessment.plan.texts` ``*_LABEL``.
+part are :mod:`assessment.plan.texts` ``*_LABEL``. :func:`practice_links` decides which
+links to the Practise page a step offers, and on which skill.
 """
 
 from __future__ import annotations
@@ -11,8 +12,25 @@ import datetime as dt
 from dataclasses import dataclass
 
 from assessment.models import Rejection, Step
-from assessment.plan import outreach, strategies, texts
+from assessment.plan import drills, outreach, strategies, texts
+from assessment.scoring import assessment_of
 from assessment.skills import SKILL_NAMES
+
+
+@dataclass(frozen=True)
+class PracticeLink:
+    """A link to the Practise page: a drill on ``skill``, or with ``story`` the story form for
+    that concern (``/practise?rejection=<id>&skill=<key>&story=new``); no skill: the page."""
+
+    label: str
+    skill: str | None = None
+    story: bool = False
+
+    @property
+    def params(self) -> dict[str, str]:
+        """The query parameters besides ``rejection``."""
+        params = {"skill": self.skill} if self.skill else {}
+        return params | ({"story": "new"} if self.story else {})
 
 
 @dataclass(frozen=True)
@@ -41,6 +59,8 @@ class StepView:
     """When and to whom the message goes ("Send on 2026-11-23, to Dana Whitfield"), or ""."""
     mail_link: str
     """A ``mailto:`` link with the message's subject and body, or "" without a message."""
+    practice: tuple[PracticeLink, ...] = ()
+    """Links to the Practise page (:func:`practice_links`); labels are ours."""
 
 
 def minutes_text(minutes: int) -> str:
@@ -78,6 +98,29 @@ def send_line(step: Step, today: dt.date) -> str:
     return texts.SEND_LATER.format(day=step.send_on.isoformat(), to=to)
 
 
+def first_area(rejection: Rejection | None) -> str | None:
+    """The first area to work on of ``rejection`` (the reason's skill first), or None."""
+    if rejection is None:
+        return None
+    areas = assessment_of(rejection).weaknesses
+    return areas[0].key if areas else None
+
+
+def practice_links(step: Step, rejection: Rejection | None = None) -> tuple[PracticeLink, ...]:
+    """The Practise page's links of a shore-up or practise step (a drill among them): a drill
+    on its skill, and for a shore-up step the story that answers the concern. A step without a
+    skill uses the rejection's first area to work on; with none, the link opens the page."""
+    if step.strategy not in drills.DRILL_STRATEGIES:
+        return ()
+    skill = step.skill if step.skill in SKILL_NAMES else first_area(rejection)
+    if skill is None:
+        return (PracticeLink(texts.PRACTISE_PAGE_LINK),)
+    links = [PracticeLink(texts.PRACTISE_DRILL_LINK.format(skill=SKILL_NAMES[skill]), skill)]
+    if step.strategy == "shore_up" and not drills.is_drill(step):
+        links.append(PracticeLink(texts.PRACTISE_STORY_LINK, skill, story=True))
+    return tuple(links)
+
+
 def step_view(step: Step, today: dt.date, rejection: Rejection) -> StepView:
     strategy = strategies.BY_KEY.get(step.strategy)
     return StepView(
@@ -95,4 +138,5 @@ def step_view(step: Step, today: dt.date, rejection: Rejection) -> StepView:
         message=step.message,
         send_line=send_line(step, today),
         mail_link=outreach.mail_link(step.message) if step.message else "",
+        practice=practice_links(step, rejection),
     )

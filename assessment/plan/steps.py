@@ -20,9 +20,10 @@ from sqlite_utils import Database
 from assessment import storage
 from assessment.models import Action, Rejection, Settings, Step
 from assessment.names import rejection_in_sentence
-from assessment.plan import exercises, outreach, strategies, texts
+from assessment.plan import drills, exercises, outreach, strategies, texts
 from assessment.plan.patterns import Pattern, find_patterns
 from assessment.scoring import assessment_of
+from assessment.skills import SKILL_NAMES
 from assessment.views.progress import Filters
 
 
@@ -81,9 +82,12 @@ def merge_actions(steps: Sequence[Step], actions: Sequence[Action]) -> list[Step
 
     An action matches a step with the same strategy, skill and title; failing that, the same
     strategy and skill (titles may be reworded over time), except for strategies with more
-    than one kind of step without a skill.
+    than one kind of step without a skill. A scheduled drill (:func:`drills.is_drill`) never
+    stands for a suggestion: it follows the step it was scheduled from (same strategy and
+    skill), by date, or comes with the other leftovers when that step is gone.
     """
     taken: dict[int, Action] = {}
+    drill_ids = {n for n, action in enumerate(actions) if drills.is_drill(action)}
     used: set[int] = set()
     for exact in (True, False):
         for i, step in enumerate(steps):
@@ -92,13 +96,17 @@ def merge_actions(steps: Sequence[Step], actions: Sequence[Action]) -> list[Step
             if not exact and step.strategy in _MATCH_BY_TITLE_ONLY:
                 continue
             for n, action in enumerate(actions):
-                if n in used or (action.strategy, action.skill) != (step.strategy, step.skill):
+                if n in used or n in drill_ids:
+                    continue
+                if (action.strategy, action.skill) != (step.strategy, step.skill):
                     continue
                 if exact and texts.RENAMED_TITLES.get(action.title, action.title) != step.title:
                     continue
                 taken[i] = action
                 used.add(n)
                 break
+    by_date = sorted(drill_ids, key=lambda n: (actions[n].due_on or dt.date.max, n))
+    placed: set[int] = set()
     merged = []
     for i, step in enumerate(steps):
         action = taken.get(i)
@@ -114,27 +122,43 @@ def merge_actions(steps: Sequence[Step], actions: Sequence[Action]) -> list[Step
                     done_on=action.done_on,
                 )
             )
+        for n in by_date:
+            drill = actions[n]
+            if n not in placed and (drill.strategy, drill.skill) == (step.strategy, step.skill):
+                placed.add(n)
+                merged.append(_recorded_step(drill))
     for n, action in enumerate(actions):
-        if n in used:
+        if n in used or n in placed:
             continue
-        why, detail = texts.RECORDED_ACTIONS.get(action.title, (texts.LEFTOVER_WHY, ""))
-        if action.strategy == "shore_up" and action.skill in exercises.SHORE_UP:
-            detail = exercises.SHORE_UP[action.skill].text
-        merged.append(
-            Step(
-                strategy=action.strategy,
-                title=action.title,
-                why=why,
-                priority=0,
-                skill=action.skill,
-                status=_status(action),
-                detail=detail,
-                action_id=action.id,
-                due_on=action.due_on,
-                done_on=action.done_on,
-            )
-        )
+        merged.append(_recorded_step(action))
     return [replace(step, priority=i) for i, step in enumerate(merged, start=1)]
+
+
+def _recorded_step(action: Action) -> Step:
+    """A stored action that stands for no suggestion, with its own "why" when the app wrote it
+    (a deadline, a drill), else the leftover's."""
+    minutes = None
+    why, detail = texts.RECORDED_ACTIONS.get(action.title, (texts.LEFTOVER_WHY, ""))
+    if drills.is_drill(action):
+        name = SKILL_NAMES[action.skill]
+        minutes = drills.DRILL_MINUTES
+        why = texts.DRILL_WHY.format(skill=name)
+        detail = texts.DRILL_DETAIL.format(skill=name, minutes=minutes)
+    elif action.strategy == "shore_up" and action.skill in exercises.SHORE_UP:
+        detail = exercises.SHORE_UP[action.skill].text
+    return Step(
+        strategy=action.strategy,
+        title=action.title,
+        why=why,
+        priority=0,
+        skill=action.skill,
+        status=_status(action),
+        detail=detail,
+        minutes=minutes,
+        action_id=action.id,
+        due_on=action.due_on,
+        done_on=action.done_on,
+    )
 
 
 def recent_rejection_count(

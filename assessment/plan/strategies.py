@@ -51,7 +51,7 @@ from dataclasses import dataclass, field
 
 from assessment.forms import has_feedback
 from assessment.models import Rejection, Settings, Step
-from assessment.plan import exercises, outreach, texts
+from assessment.plan import drills, exercises, outreach, texts
 from assessment.plan.patterns import Pattern
 from assessment.reading.reader import read_feedback
 from assessment.scoring import Assessment, SkillScore, describe_ratings
@@ -596,6 +596,7 @@ KNOWN_TITLES: frozenset[str] = frozenset(
     + [texts.TITLE_THANKS, texts.TITLE_RECONNECT]
     + [texts.TITLE_NOT_YOU, texts.TITLE_ENERGY]
     + list(texts.RECORDED_ACTIONS)
+    + list(drills.DRILL_TITLES)
     + list(texts.TACTIC_TITLES.values())
     + [tactic_title("recurring_concern", skill=k) for k in SKILL_KEYS]
     + [tactic_title("stage_wall", stage=k) for k in STAGES]

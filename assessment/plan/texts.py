@@ -234,6 +234,66 @@ ACCESS_DUE_DETAIL = (
 )
 RECORDED_ACTIONS = {TITLE_ACCESS_DUE: (ACCESS_DUE_WHY, ACCESS_DUE_DETAIL)}
 
+# Practice drills scheduled from a shore-up or practise step (assessment/plan/drills.py): each
+# session is an action of its own, recognised by its title.
+TITLE_DRILL = "Practice drill on {skill} ({number} of {total})"
+DRILL_WHY = (
+    "One of the practice drills you scheduled on {skill}. A few short sessions spread over the "
+    "days before an interview make a ready answer come easily on the day, more than one long "
+    "session the night before."
+)
+DRILL_DETAIL = (
+    "Open the Practise page with the link below and answer one {skill} question in about "
+    "{minutes} minutes, out loud or in writing. Read the checklist of your answer, then mark "
+    "this drill done."
+)
+DRILL_FORM = "Schedule practice drills"
+DRILL_FORM_INTRO = (
+    "Short drills on {skill} on your plan and in your calendar file, each with a reminder the "
+    "day before. With the date of your next interview, they are spread over the days before "
+    "it; without one, every second day from tomorrow."
+)
+DRILL_FORM_AGAIN = (
+    "{count} of this step's drills are not done yet. Scheduling again replaces them; done "
+    "drills stay."
+)
+DRILL_FORM_AGAIN_ONE = (
+    "1 of this step's drills is not done yet. Scheduling again replaces it; done drills stay."
+)
+DRILL_INTERVIEW = "Next interview date (optional)"
+DRILL_INTERVIEW_HELP = "Drills are spread from tomorrow to the day before this date."
+DRILL_SESSIONS = "Sessions"
+DRILL_SUBMIT = "Schedule drills"
+DRILL_COUNTS = ("1 practice drill", "{n} practice drills")
+DRILL_SCHEDULED = "Scheduled {drills}: {days}."
+DRILL_REPLACED = " They replace {noun} not done yet."
+DRILL_CALENDAR = (
+    " Each is a step on your plan below; download the calendar file at the bottom of this page "
+    "to have them in your calendar with a reminder the day before."
+)
+DRILL_FEWER = (
+    " Only {days} left before your interview, so there is room for {count} of the {sessions} "
+    "sessions."
+)
+DRILL_DAYS = ("1 day is", "{n} days are")
+DRILL_NONE_TOMORROW = (
+    "Your interview is tomorrow, so there is no day left before it to schedule a drill. "
+    "Nothing was scheduled: do one today on the Practise page instead."
+)
+DRILL_NONE_TODAY = (
+    "Your interview is today, so nothing was scheduled. Good luck: a short drill on the "
+    "Practise page now can still help."
+)
+DRILL_NONE_PAST = (
+    "That interview date ({day}) has passed, so nothing was scheduled. Leave the date empty "
+    "to have drills every second day from tomorrow."
+)
+
+# Links from a shore-up or practise step to the Practise page.
+PRACTISE_DRILL_LINK = "Start a drill on {skill}"
+PRACTISE_STORY_LINK = "Write the story that answers this concern"
+PRACTISE_PAGE_LINK = "Open the Practise page"
+
 # The request kit on the Feedback page.
 WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 KIT_RECORDED = (
