@@ -467,7 +467,8 @@ QUESTIONS: dict[str, tuple[Question, ...]] = {
 
 MIN_PER_SKILL = 12
 TOPIC_QUESTION = (
-    "The interviewer mentioned {topic}. Tell me about a time you used {topic}, and what came of it."
+    "The interviewer mentioned {topic}. Tell me about a piece of work where {topic} mattered: "
+    "what you did yourself, and what came of it."
 )
 TOPIC_STRONG = "A concrete piece of work with {topic}, what you did yourself, and the result."
 
