@@ -207,7 +207,7 @@ def show_check(question: view.DrillQuestion, text: str) -> None:
     rows = view.checklist(result, skill, text, question.story)
     with st.container(border=True):
         st.subheader("Your checklist", anchor=False)
-        there, to_add = st.columns(2)
+        to_add, there = st.columns(2)  # what to add first: on a phone it comes on top
         there.markdown("**Already there**")
         to_add.markdown("**To add next**")
         for row in rows:
