@@ -267,11 +267,7 @@ if not forms.has_feedback(rejection.feedback):
     settings = ui.query(ctx, storage.get_settings, ctx.owner)
     ways = request_kit.kit(rejection, settings)
     waiting = rejection.feedback.status == "requested"
-    title = (
-        "Still waiting? A short version, or a request by right"
-        if waiting
-        else "Haven't asked yet? Three ways to ask for the feedback"
-    )
+    title = request_kit.kit_title(rejection.feedback.status)
     with st.expander(title, expanded=not waiting):
         if "fb_kit_problem" in state:
             st.error(

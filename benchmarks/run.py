@@ -1,14 +1,15 @@
 """Rebound's speed suite: each figure is a ratio to Streamlit's own floor, measured side by side.
 
-    python benchmarks/run.py                      # every figure; table + results/results.json
-    python benchmarks/run.py --only rerun scaling # some figures
-    python benchmarks/run.py --quick              # fewer repeats (a smoke run, noisier)
-    python benchmarks/run.py --profile results    # pyinstrument profile of one page's reruns
+    python benchmarks/run.py                          # every figure; table + results/results.json
+    python benchmarks/run.py --only rerun interaction # some figures
+    python benchmarks/run.py --quick                  # fewer repeats (a smoke run, noisier)
+    python benchmarks/run.py --profile results        # pyinstrument profile of one page's reruns
 
 Figures (see benchmarks/README.md): rerun cost per page, history scaling, cold start, time to
-radar in the browser, memory over 500 reruns, and absolute domain timings. Page reruns go
-through AppTest (``AppTest.from_file`` on the page file, as on the baseline page); the browser
-figures use a real ``streamlit run`` server on a free port and headless Chromium.
+radar in the browser, interaction latency in the browser against the bare twins, memory over
+500 reruns, and absolute domain timings. Page reruns go through AppTest on ``app.py`` (switched
+to the page, as a user's rerun is), against the plain-radar floor through its own router; the
+browser figures use real ``streamlit run`` servers on free ports and headless Chromium.
 """
 
 from __future__ import annotations
@@ -39,6 +40,7 @@ sys.path.insert(0, str(ROOT / "tests" / "browser"))
 from browser_helpers import (  # noqa: E402 - the browser tests' own helpers, shared
     APP_READY,
     CHROMIUM_ARGS,
+    RUN_COUNTER_SCRIPT,
     find_chromium,
     free_port,
     healthy,
@@ -50,16 +52,23 @@ import ui  # noqa: E402 - after the path set-up above
 # Every page of the registry, opened through app.py and st.navigation as a user's rerun is.
 PAGES = {spec.name: spec.file for spec in ui.PAGE_SPECS}
 APP = str(ROOT / "app.py")
-QUESTIONNAIRES = ("reflect", "feedback")
-BASELINE = str(HERE / "baseline_page.py")
+# Pages drawing a questionnaire's worth of widgets (or Progress's charts) get the wider target;
+# Practise is one: two forms (an answer, a STAR story) in tabs drawn on every run.
+HEAVY_PAGES = ("reflect", "feedback", "progress", "practise")
+# The honest floor: the same radar with plain plotly, through a router with the same sidebar.
+PLAIN_RADAR_APP = str(HERE / "plain_radar_app.py")
+PLAIN_RADAR_PAGE = "plain_radar_page.py"  # relative to the router, for AppTest.switch_page
+TWINS_APP = str(HERE / "twins" / "app.py")
+BASELINE = str(HERE / "baseline_page.py")  # the old floor: Rebound's own figure builder
 BARE_FORM = str(HERE / "bare_form_page.py")
 HELLO = str(HERE / "hello_app.py")
 
-TARGET_RERUN = 1.5
-TARGET_RERUN_FORM = 2.0
+TARGET_RERUN = 2.0
+TARGET_RERUN_HEAVY = 3.0
 TARGET_SCALING = 1.5
 TARGET_COLD = 1.5
 TARGET_RADAR = 1.3
+TARGET_INTERACTION = 1.3
 TARGET_MEMORY_MB = 10.0
 TARGET_READER_MS = 50.0  # issue 12: the feedback reader on a 5,000-character email
 TARGET_DEGENERATE = 10.0  # the worst degenerate 50,000 characters against ordinary ones
@@ -219,32 +228,53 @@ def row(figure: str, value: float, target: float | None, unit: str = "x", **extr
 # ---- 1. rerun cost per page -------------------------------------------------------------
 
 
+def check_twins() -> None:
+    """The twins' and the floor's sidebar must be the app's: same pages, titles, icons, sections."""
+    sys.path.insert(0, str(HERE))
+    from twins import nav
+
+    app = [(spec.name, spec.title, spec.icon, spec.section) for spec in ui.PAGE_SPECS]
+    if list(nav.PAGES) != app:
+        raise RuntimeError("benchmarks/twins/nav.py PAGES no longer matches ui.PAGE_SPECS")
+
+
 def rerun_cost(work: Path, repeats: int) -> list[dict]:
     from assessment import examples, storage
 
+    check_twins()
     db_path = work / "examples.db"
     db = storage.connect(db_path)
     examples.load_examples(db, today=dt.date.today())
     db.close()
     os.environ["REBOUND_DB"] = str(db_path)
-    pages = {"baseline": Page(BASELINE, None), "bare_form": Page(BARE_FORM, None)}
+    pages = {
+        "plain_radar": Page(PLAIN_RADAR_APP, None, PLAIN_RADAR_PAGE),
+        "baseline": Page(BASELINE, None),
+        "bare_form": Page(BARE_FORM, None),
+    }
     pages |= {name: Page(APP, db_path, path) for name, path in PAGES.items()}
     medians = interleaved(pages, warmup=3, repeats=repeats)
-    floor = medians["baseline"]
+    floor, old = medians["plain_radar"], medians["baseline"]
     rows = [
-        row("rerun: baseline radar page", floor * 1000, None, "ms"),
-        row("rerun: bare 25-input form / baseline", medians["bare_form"] / floor, None),
+        row("rerun: plain radar floor (through its router)", floor * 1000, None, "ms"),
+        row("rerun: old floor (Rebound's own figure builder)", old * 1000, None, "ms"),
+        row("rerun: bare 25-input form / plain radar", medians["bare_form"] / floor, None),
     ]
     for name in PAGES:
-        target = TARGET_RERUN_FORM if name in QUESTIONNAIRES else TARGET_RERUN
+        target = TARGET_RERUN_HEAVY if name in HEAVY_PAGES else TARGET_RERUN
         rows.append(
             row(
-                f"rerun: {name} / baseline",
+                f"rerun: {name} / plain radar",
                 medians[name] / floor,
                 target,
                 ms=round(medians[name] * 1000, 2),
+                old_floor_ratio=round(medians[name] / old, 3),
             )
         )
+    rows += [
+        row(f"rerun: {name} / old floor (Rebound's figure builder)", medians[name] / old, None)
+        for name in PAGES
+    ]
     return rows
 
 
@@ -401,16 +431,18 @@ def time_to_radar(work: Path, repeats: int) -> list[dict]:
     latest = storage.latest_rejection_id(db)
     db.close()
     log = work / "radar.log"
-    times: dict[str, list[float]] = {"app": [], "baseline": []}
+    times: dict[str, list[float]] = {"app": [], "plain": [], "baseline": []}
     with (
         server("app.py", db_path, log) as (app, app_port),
+        server(PLAIN_RADAR_APP, db_path, log) as (plain, plain_port),
         server(BASELINE, db_path, log) as (base, base_port),
         chromium() as browser,
     ):
-        wait_healthy(app, app_port)
-        wait_healthy(base, base_port)
+        for process, port in ((app, app_port), (plain, plain_port), (base, base_port)):
+            wait_healthy(process, port)
         urls = {
             "app": f"http://127.0.0.1:{app_port}/results?rejection={latest}",
+            "plain": f"http://127.0.0.1:{plain_port}/results",
             "baseline": f"http://127.0.0.1:{base_port}/",
         }
 
@@ -431,15 +463,172 @@ def time_to_radar(work: Path, repeats: int) -> list[dict]:
         for _ in range(repeats):
             for name in urls:
                 times[name].append(once(name))
+    app_ms = round(median(times["app"]) * 1000, 1)
     return [
-        row("radar in browser: baseline", median(times["baseline"]) * 1000, None, "ms"),
+        row("radar in browser: plain radar page", median(times["plain"]) * 1000, None, "ms"),
         row(
-            "radar in browser: Results / baseline",
-            median(times["app"]) / median(times["baseline"]),
+            "radar in browser: Results / plain radar page",
+            median(times["app"]) / median(times["plain"]),
             TARGET_RADAR,
-            ms=round(median(times["app"]) * 1000, 1),
+            ms=app_ms,
+        ),
+        row(
+            "radar in browser: Results / old floor (Rebound's builder)",
+            median(times["app"]) / median(times["baseline"]),
+            None,
+            ms=app_ms,
+            floor_ms=round(median(times["baseline"]) * 1000, 1),
         ),
     ]
+
+
+# ---- 4b. interaction latency against the bare twins -------------------------------------
+
+INTERACTION_TIMEOUT = 60_000  # ms for one interaction to settle
+CHARTS_DRAWN = """() => !document.querySelector('[data-testid="stSkeleton"]')
+  && [...document.querySelectorAll('[data-testid="stPlotlyChart"]')]
+       .every(c => c.querySelector('.main-svg'))"""
+# (figure, what the user waits for): the order the report lists them in
+INTERACTIONS = (
+    ("open Reflect", "the Company field"),
+    ("Reflect: Next 1", "step 2's form"),
+    ("Reflect: Next 2", "step 3's form"),
+    ("Reflect: Save to the drawn radar", "the radar's traces on Results"),
+    ("Next steps: Accept on a plan step", "the step's Mark as done"),
+    ("sidebar: Home to History", "History's table"),
+    ("Progress: a filter change", "every chart drawn again"),
+)
+
+
+def settled(page, runs_before: int, ready=None, charts: bool = False) -> None:
+    """Wait for the run the last action started (Streamlit's run counter of the browser tests
+    moved), then for what the user waits for, then for the script state to be notRunning."""
+    page.wait_for_function(
+        f"() => (window.__reboundRuns || 0) > {runs_before}", timeout=INTERACTION_TIMEOUT
+    )
+    if ready is not None:
+        ready.wait_for(state="visible", timeout=INTERACTION_TIMEOUT)
+    page.wait_for_selector(APP_READY, state="attached", timeout=INTERACTION_TIMEOUT)
+    if charts:
+        page.wait_for_function(CHARTS_DRAWN, timeout=INTERACTION_TIMEOUT)
+
+
+def runs(page) -> int:
+    return page.evaluate("() => window.__reboundRuns || 0")
+
+
+def timed_action(page, action: Callable[[], object], ready=None, charts: bool = False) -> float:
+    before = runs(page)
+    start = time.perf_counter()
+    action()
+    settled(page, before, ready, charts)
+    return time.perf_counter() - start
+
+
+@contextlib.contextmanager
+def fresh_page(browser) -> Iterator:
+    """A new browser context (a new user's session) with the browser tests' run counter."""
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    page.add_init_script(RUN_COUNTER_SCRIPT)
+    try:
+        yield page
+    finally:
+        context.close()
+
+
+def interaction_round(browser, base: str, query: str) -> dict[str, float]:
+    """Every interaction once on one server (the app or the twin); ``query`` names the
+    example's latest rejection on the app (the twin has no rejections)."""
+    took: dict[str, float] = {}
+    button = "button"
+    with fresh_page(browser) as page:
+        company = page.get_by_label("Company", exact=True)
+        took["open Reflect"] = timed_action(
+            page, lambda: page.goto(f"{base}/reflect{query}"), company
+        )
+        step2 = page.get_by_role(button, name="Next: rate yourself")
+        took["Reflect: Next 1"] = timed_action(
+            page, page.get_by_role(button, name="Next: your reflection").click, step2
+        )
+        save = page.get_by_role(button, name="Save reflection")
+        took["Reflect: Next 2"] = timed_action(page, step2.click, save)
+        radar = page.locator(RADAR_DRAWN).first
+        took["Reflect: Save to the drawn radar"] = timed_action(page, save.click, radar)
+    with fresh_page(browser) as page:
+        page.goto(f"{base}/next_steps{query}")
+        accept = page.get_by_role(button, name="Accept: add to my plan").first
+        settled(page, 0, accept)
+        done = page.get_by_role(button, name="Mark as done").first
+        took["Next steps: Accept on a plan step"] = timed_action(page, accept.click, done)
+        # put the plan back as it was (the app wrote an action): the next round starts the same
+        timed_action(page, page.get_by_role(button, name="Remove from plan").first.click, accept)
+    with fresh_page(browser) as page:
+        page.goto(f"{base}/{query}")
+        settled(page, 0, page.locator("h1").first)
+        link = page.get_by_test_id("stSidebarNav").get_by_role("link", name="History")
+        table = page.get_by_test_id("stDataFrame").first
+        took["sidebar: Home to History"] = timed_action(page, link.click, table)
+    with fresh_page(browser) as page:
+        page.goto(f"{base}/progress")
+        settled(page, 0, page.get_by_label("Company contains"), charts=True)
+        field = page.get_by_label("Company contains")
+        field.fill("i")  # every example company has an "i": the same charts, computed again
+        took["Progress: a filter change"] = timed_action(
+            page, lambda: field.press("Enter"), charts=True
+        )
+    return took
+
+
+def interaction(work: Path, repeats: int) -> list[dict]:
+    """Each interaction on the app against the same on its bare twin (``twins/``), taking
+    turns round by round (the side that goes first alternates), medians over ``repeats``
+    rounds after one warm-up round. Every round is a new browser session on each server."""
+    from assessment import examples, storage
+
+    check_twins()
+    db_path = work / "interaction.db"
+    db = storage.connect(db_path)
+    examples.load_examples(db, today=dt.date.today())
+    latest = storage.latest_rejection_id(db)
+    db.close()
+    log = work / "interaction.log"
+    times: dict[str, dict[str, list[float]]] = {
+        name: {"app": [], "twin": []} for name, _ in INTERACTIONS
+    }
+    with (
+        server("app.py", db_path, log) as (app, app_port),
+        server(TWINS_APP, db_path, log) as (twin, twin_port),
+        chromium() as browser,
+    ):
+        wait_healthy(app, app_port)
+        wait_healthy(twin, twin_port)
+        sides = {
+            "app": (f"http://127.0.0.1:{app_port}", f"?rejection={latest}"),
+            "twin": (f"http://127.0.0.1:{twin_port}", ""),
+        }
+        for i in range(repeats + 1):
+            order = ["app", "twin"] if i % 2 == 0 else ["twin", "app"]
+            for side in order:
+                took = interaction_round(browser, *sides[side])
+                if i == 0:
+                    continue  # warm-up: first imports, first figures, the example save
+                for name, seconds in took.items():
+                    times[name][side].append(seconds)
+    rows = []
+    for name, waited_for in INTERACTIONS:
+        app_s, twin_s = median(times[name]["app"]), median(times[name]["twin"])
+        rows.append(
+            row(
+                f"interaction: {name} / twin",
+                app_s / twin_s,
+                TARGET_INTERACTION,
+                ms=round(app_s * 1000, 1),
+                twin_ms=round(twin_s * 1000, 1),
+                until=waited_for,
+            )
+        )
+    return rows
 
 
 # ---- 5. memory --------------------------------------------------------------------------
@@ -631,13 +820,14 @@ FIGURES = {
     "scaling": history_scaling,
     "cold": cold_start,
     "radar": time_to_radar,
+    "interaction": interaction,
     "memory": memory,
     "domain": domain,
 }
 
 
 def table(rows: list[dict]) -> str:
-    lines = [f"{'figure':<58} {'value':>12} {'target':>10}  result", "-" * 92]
+    lines = [f"{'figure':<62} {'value':>10} {'target':>8}  result  detail", "-" * 110]
     for r in rows:
         value = r["value"]
         shown = f"{value:.2f} {r['unit']}" if isinstance(value, float | int) else str(value)
@@ -645,7 +835,8 @@ def table(rows: list[dict]) -> str:
         target_text = "" if target is None else (f"<= {target}" if not isinstance(target, str)
                                                   else target)  # fmt: skip
         result = "" if r["pass"] is None else ("pass" if r["pass"] else "FAIL")
-        lines.append(f"{r['figure']:<58} {shown:>12} {target_text:>10}  {result}")
+        detail = ", ".join(f"{k} {r[k]}" for k in ("ms", "twin_ms", "floor_ms") if k in r)
+        lines.append(f"{r['figure']:<62} {shown:>10} {target_text:>8}  {result:<6}  {detail}")
     return "\n".join(lines)
 
 
@@ -680,6 +871,7 @@ def main(argv: list[str] | None = None) -> int:
             "scaling": 3 if args.quick else 15,
             "cold": 2 if args.quick else 7,
             "radar": 3 if args.quick else 11,
+            "interaction": 3 if args.quick else 7,
             "domain": 5 if args.quick else 25,
         }
         rows: list[dict] = []

@@ -141,3 +141,9 @@ def test_done_deadlines_are_not_open(db):
 def test_dates_read_with_their_weekday():
     assert request_kit.long_date(D(2026, 12, 1)) == "Tuesday 1 December 2026"
     assert request_kit.short_date(D(2026, 12, 1)) == "1 December 2026"
+
+
+def test_the_kit_is_titled_for_where_the_request_stands():
+    assert request_kit.kit_title("not_requested").startswith("Haven't asked yet?")
+    assert request_kit.kit_title("requested").startswith("Still waiting?")
+    assert "ask by right" in request_kit.kit_title("declined")

@@ -64,6 +64,11 @@ def kit(rejection: Rejection, settings: Settings | None = None) -> Kit:
     )
 
 
+def kit_title(status: str) -> str:
+    """The kit's heading for the feedback's status (the kit is shown while none has come)."""
+    return texts.KIT_TITLES.get(status, texts.KIT_TITLES["not_requested"])
+
+
 def by_right(
     rejection: Rejection, place_key: str, sent_on: dt.date, settings: Settings | None = None
 ) -> ByRight:

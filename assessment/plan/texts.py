@@ -296,6 +296,11 @@ PRACTISE_PAGE_LINK = "Open the Practise page"
 
 # The request kit on the Feedback page.
 WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+KIT_TITLES = {
+    "not_requested": "Haven't asked yet? Three ways to ask for the feedback",
+    "requested": "Still waiting? A short version, or a request by right",
+    "declined": "They declined? You may ask again, or ask by right",
+}
 KIT_RECORDED = (
     "Recorded: you asked on {sent_on}. If nothing comes within a week, Next steps suggests one "
     "polite reminder."
