@@ -161,7 +161,10 @@ def test_the_missing_parts_say_what_to_add():
     rows = rows_of(NO_RESULT)
     assert rows["situation"].met and rows["action"].met
     assert not rows["result"].met
-    assert rows["result"].explanation == "We did not spot a result: what changed because of what you did?"
+    assert (
+        rows["result"].explanation
+        == "We did not spot a result: what changed because of what you did?"
+    )
     assert not rows["result_number"].met
     assert rows["result_number"].explanation == texts.NO_RESULT_FOR_NUMBER
 
