@@ -40,7 +40,6 @@ sys.path.insert(0, str(ROOT / "tests" / "browser"))
 from browser_helpers import (  # noqa: E402 - the browser tests' own helpers, shared
     APP_READY,
     CHROMIUM_ARGS,
-    RUN_COUNTER_SCRIPT,
     find_chromium,
     free_port,
     healthy,
@@ -238,6 +237,23 @@ def check_twins() -> None:
         raise RuntimeError("benchmarks/twins/nav.py PAGES no longer matches ui.PAGE_SPECS")
 
 
+def check_floor(db_path: Path) -> None:
+    """The floor must draw what Results draws for the example set's latest rejection."""
+    import plain_radar_page
+
+    from assessment import storage
+    from assessment.views import report
+
+    db = storage.connect(db_path)
+    try:
+        latest = storage.latest_rejection_id(db)
+        results = report.radar_of(db, latest, storage.LOCAL_OWNER).to_plotly_json()
+    finally:
+        db.close()
+    if plain_radar_page.radar().to_plotly_json() != results:
+        raise RuntimeError("plain_radar_page.py no longer draws the radar Results draws")
+
+
 def rerun_cost(work: Path, repeats: int) -> list[dict]:
     from assessment import examples, storage
 
@@ -246,6 +262,7 @@ def rerun_cost(work: Path, repeats: int) -> list[dict]:
     db = storage.connect(db_path)
     examples.load_examples(db, today=dt.date.today())
     db.close()
+    check_floor(db_path)
     os.environ["REBOUND_DB"] = str(db_path)
     pages = {
         "plain_radar": Page(PLAIN_RADAR_APP, None, PLAIN_RADAR_PAGE),
@@ -484,7 +501,7 @@ def time_to_radar(work: Path, repeats: int) -> list[dict]:
 
 # ---- 4b. interaction latency against the bare twins -------------------------------------
 
-INTERACTION_TIMEOUT = 60_000  # ms for one interaction to settle
+INTERACTION_TIMEOUT = 30_000  # ms for one interaction to settle
 CHARTS_DRAWN = """() => !document.querySelector('[data-testid="stSkeleton"]')
   && [...document.querySelectorAll('[data-testid="stPlotlyChart"]')]
        .every(c => c.querySelector('.main-svg'))"""
@@ -500,12 +517,33 @@ INTERACTIONS = (
 )
 
 
-def settled(page, runs_before: int, ready=None, charts: bool = False) -> None:
-    """Wait for the run the last action started (Streamlit's run counter of the browser tests
-    moved), then for what the user waits for, then for the script state to be notRunning."""
-    page.wait_for_function(
-        f"() => (window.__reboundRuns || 0) > {runs_before}", timeout=INTERACTION_TIMEOUT
-    )
+class Frames:
+    """Counts the messages the page received on Streamlit's websocket. The browser tests'
+    run counter (``RUN_COUNTER_SCRIPT``) watches ``data-test-script-state``, but a run that
+    starts and ends within one React render (a twin's often does) never changes that
+    attribute, so "a run answered the action" is: a message arrived after it."""
+
+    def __init__(self, page) -> None:
+        self.count = 0
+        page.on("websocket", lambda ws: ws.on("framereceived", self._received))
+
+    def _received(self, _payload) -> None:
+        self.count += 1
+
+
+def wait_until(page, check: Callable[[], bool], what: str, step_ms: int = 5) -> None:
+    deadline = time.monotonic() + INTERACTION_TIMEOUT / 1000
+    while not check():
+        if time.monotonic() > deadline:
+            raise TimeoutError(what)
+        page.wait_for_timeout(step_ms)  # lets Playwright deliver the websocket events
+
+
+def settled(page, frames: Frames, before: int, ready=None, charts: bool = False) -> None:
+    """Settled after an action: the server answered (a websocket message after it), what the
+    user waits for is visible (drawn only by the last run of a chain: ``st.rerun``,
+    ``st.switch_page``), and Streamlit's script state is notRunning."""
+    wait_until(page, lambda: frames.count > before, "a message from the server")
     if ready is not None:
         ready.wait_for(state="visible", timeout=INTERACTION_TIMEOUT)
     page.wait_for_selector(APP_READY, state="attached", timeout=INTERACTION_TIMEOUT)
@@ -513,26 +551,51 @@ def settled(page, runs_before: int, ready=None, charts: bool = False) -> None:
         page.wait_for_function(CHARTS_DRAWN, timeout=INTERACTION_TIMEOUT)
 
 
-def runs(page) -> int:
-    return page.evaluate("() => window.__reboundRuns || 0")
+def quiet(page, frames: Frames, still_ms: int = 200) -> None:
+    """Untimed, before an action: notRunning and no message for ``still_ms`` (a page's first
+    load may run twice; an action during a run merges into it)."""
+    deadline = time.monotonic() + INTERACTION_TIMEOUT / 1000
+    while time.monotonic() < deadline:
+        before = frames.count
+        page.wait_for_selector(APP_READY, state="attached", timeout=INTERACTION_TIMEOUT)
+        page.wait_for_timeout(still_ms)
+        if frames.count == before and page.locator(APP_READY).count():
+            return
+    raise RuntimeError("the page did not come to rest before an action")
 
 
-def timed_action(page, action: Callable[[], object], ready=None, charts: bool = False) -> float:
-    before = runs(page)
+PAGE_STATE = """() => ({
+  state: document.querySelector('[data-testid="stApp"]')?.getAttribute('data-test-script-state'),
+  skeletons: document.querySelectorAll('[data-testid="stSkeleton"]').length,
+  exceptions: document.querySelectorAll('[data-testid="stException"]').length,
+  errors: [...document.querySelectorAll('[data-testid="stAlert"]')].map(a => a.innerText)})"""
+
+
+def timed_action(page, frames: Frames, action: Callable[[], object], ready=None,
+                 charts: bool = False) -> float:  # fmt: skip
+    if frames.count:
+        quiet(page, frames)
+    before = frames.count
     start = time.perf_counter()
     action()
-    settled(page, before, ready, charts)
+    try:
+        settled(page, frames, before, ready, charts)
+    except Exception as exc:
+        raise RuntimeError(
+            f"{page.url}: not settled ({type(exc).__name__}: {exc}); messages before {before}, "
+            f"now {frames.count}; page {page.evaluate(PAGE_STATE)}; waited for {ready}"
+        ) from exc
     return time.perf_counter() - start
 
 
 @contextlib.contextmanager
-def fresh_page(browser) -> Iterator:
-    """A new browser context (a new user's session) with the browser tests' run counter."""
+def fresh_page(browser) -> Iterator[tuple]:
+    """A new browser context (a new user's session) and its websocket message count."""
     context = browser.new_context(viewport={"width": 1280, "height": 900})
     page = context.new_page()
-    page.add_init_script(RUN_COUNTER_SCRIPT)
+    frames = Frames(page)
     try:
-        yield page
+        yield page, frames
     finally:
         context.close()
 
@@ -542,42 +605,53 @@ def interaction_round(browser, base: str, query: str) -> dict[str, float]:
     example's latest rejection on the app (the twin has no rejections)."""
     took: dict[str, float] = {}
     button = "button"
-    with fresh_page(browser) as page:
+    with fresh_page(browser) as (page, frames):
         company = page.get_by_label("Company", exact=True)
         took["open Reflect"] = timed_action(
-            page, lambda: page.goto(f"{base}/reflect{query}"), company
+            page, frames, lambda: page.goto(f"{base}/reflect{query}"), company
         )
         step2 = page.get_by_role(button, name="Next: rate yourself")
         took["Reflect: Next 1"] = timed_action(
-            page, page.get_by_role(button, name="Next: your reflection").click, step2
+            page, frames, page.get_by_role(button, name="Next: your reflection").click, step2
         )
         save = page.get_by_role(button, name="Save reflection")
-        took["Reflect: Next 2"] = timed_action(page, step2.click, save)
+        took["Reflect: Next 2"] = timed_action(page, frames, step2.click, save)
         radar = page.locator(RADAR_DRAWN).first
-        took["Reflect: Save to the drawn radar"] = timed_action(page, save.click, radar)
-    with fresh_page(browser) as page:
-        page.goto(f"{base}/next_steps{query}")
+        took["Reflect: Save to the drawn radar"] = timed_action(page, frames, save.click, radar)
+    with fresh_page(browser) as (page, frames):
         accept = page.get_by_role(button, name="Accept: add to my plan").first
-        settled(page, 0, accept)
+        timed_action(page, frames, lambda: page.goto(f"{base}/next_steps{query}"), accept)
         done = page.get_by_role(button, name="Mark as done").first
-        took["Next steps: Accept on a plan step"] = timed_action(page, accept.click, done)
+        took["Next steps: Accept on a plan step"] = timed_action(page, frames, accept.click, done)
         # put the plan back as it was (the app wrote an action): the next round starts the same
-        timed_action(page, page.get_by_role(button, name="Remove from plan").first.click, accept)
-    with fresh_page(browser) as page:
-        page.goto(f"{base}/{query}")
-        settled(page, 0, page.locator("h1").first)
+        remove = page.get_by_role(button, name="Remove from plan").first
+        timed_action(page, frames, remove.click, accept)
+    with fresh_page(browser) as (page, frames):
+        timed_action(page, frames, lambda: page.goto(f"{base}/{query}"), page.locator("h1").first)
         link = page.get_by_test_id("stSidebarNav").get_by_role("link", name="History")
         table = page.get_by_test_id("stDataFrame").first
-        took["sidebar: Home to History"] = timed_action(page, link.click, table)
-    with fresh_page(browser) as page:
-        page.goto(f"{base}/progress")
-        settled(page, 0, page.get_by_label("Company contains"), charts=True)
+        took["sidebar: Home to History"] = timed_action(page, frames, link.click, table)
+    with fresh_page(browser) as (page, frames):
         field = page.get_by_label("Company contains")
+        timed_action(page, frames, lambda: page.goto(f"{base}/progress"), field, charts=True)
         field.fill("i")  # every example company has an "i": the same charts, computed again
         took["Progress: a filter change"] = timed_action(
-            page, lambda: field.press("Enter"), charts=True
+            page, frames, lambda: field.press("Enter"), charts=True
         )
     return took
+
+
+def put_back(db_path: Path, rejection_id: int) -> None:
+    """After a round that broke off: no Reflect draft kept and no step accepted, as before."""
+    from assessment import drafts, storage
+
+    db = storage.connect(db_path)
+    try:
+        drafts.discard(db, drafts.REFLECT, rejection_id)
+        for action in storage.get_rejection(db, rejection_id).actions:
+            storage.remove_action(db, action.id)
+    finally:
+        db.close()
 
 
 def interaction(work: Path, repeats: int) -> list[dict]:
@@ -607,10 +681,17 @@ def interaction(work: Path, repeats: int) -> list[dict]:
             "app": (f"http://127.0.0.1:{app_port}", f"?rejection={latest}"),
             "twin": (f"http://127.0.0.1:{twin_port}", ""),
         }
+        retried = 0
         for i in range(repeats + 1):
             order = ["app", "twin"] if i % 2 == 0 else ["twin", "app"]
             for side in order:
-                took = interaction_round(browser, *sides[side])
+                try:
+                    took = interaction_round(browser, *sides[side])
+                except RuntimeError as exc:  # a busy machine: one more go, then give up
+                    print(f"[interaction: {side} round {i} again: {exc}]", file=sys.stderr)
+                    retried += 1
+                    put_back(db_path, latest)
+                    took = interaction_round(browser, *sides[side])
                 if i == 0:
                     continue  # warm-up: first imports, first figures, the example save
                 for name, seconds in took.items():
@@ -626,6 +707,7 @@ def interaction(work: Path, repeats: int) -> list[dict]:
                 ms=round(app_s * 1000, 1),
                 twin_ms=round(twin_s * 1000, 1),
                 until=waited_for,
+                rounds_retried=retried,
             )
         )
     return rows
@@ -835,7 +917,8 @@ def table(rows: list[dict]) -> str:
         target_text = "" if target is None else (f"<= {target}" if not isinstance(target, str)
                                                   else target)  # fmt: skip
         result = "" if r["pass"] is None else ("pass" if r["pass"] else "FAIL")
-        detail = ", ".join(f"{k} {r[k]}" for k in ("ms", "twin_ms", "floor_ms") if k in r)
+        detail = ", ".join(f"{k} {r[k]}" for k in ("ms", "twin_ms", "floor_ms", "ms_10", "ms_10000")
+                           if k in r)  # fmt: skip
         lines.append(f"{r['figure']:<62} {shown:>10} {target_text:>8}  {result:<6}  {detail}")
     return "\n".join(lines)
 
