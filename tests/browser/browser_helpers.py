@@ -35,6 +35,15 @@ CHROMIUM_ARGS = [
     "--disable-quic",
 ]
 
+
+def page_paths() -> list[str]:
+    """The URL path of every page of the app, in the sidebar's order (Home is ``/``), from the
+    one page registry, so a new page is screened and checked without a list to keep."""
+    import ui
+
+    return ["/" if spec.name == "home" else "/" + Path(spec.file).stem for spec in ui.PAGE_SPECS]
+
+
 SERVER_START_SECONDS = 60
 # Every port a test server was started on in this run: the only origins a page may talk to.
 STARTED_PORTS: set[int] = set()

@@ -23,6 +23,7 @@ from browser_helpers import (
     foreign_requests,
     kinds,
     open_page,
+    page_paths,
     run_app,
     split,
     use_scheme,
@@ -35,17 +36,7 @@ pytestmark = pytest.mark.browser
 expect = pytest.importorskip("playwright.sync_api").expect
 
 BASELINE_APP = Path(__file__).with_name("baseline_app.py")
-PAGES = [
-    "/",
-    "/reflect",
-    "/feedback",
-    "/results",
-    "/next_steps",
-    "/practise",
-    "/history",
-    "/progress",
-    "/data",
-]
+PAGES = page_paths()
 
 
 @pytest.fixture(scope="module")

@@ -21,6 +21,7 @@ from browser_helpers import (
     hex_to_rgb,
     horizontal_overflow,
     open_page,
+    page_paths,
     radar_skill_names,
     screenshot,
     use_scheme,
@@ -35,17 +36,7 @@ expect = pytest.importorskip("playwright.sync_api").expect
 
 THEMES = tomllib.loads((ROOT / ".streamlit" / "config.toml").read_text(encoding="utf-8"))["theme"]
 SCREENS = {"desktop": {"width": 1400, "height": 900}, "phone": {"width": 390, "height": 844}}
-PAGES = [
-    "/",
-    "/reflect",
-    "/feedback",
-    "/results",
-    "/next_steps",
-    "/practise",
-    "/history",
-    "/progress",
-    "/data",
-]
+PAGES = page_paths()
 CHARTS = {"/results": 1, "/progress": 4}  # plotly charts each page draws with the example data
 
 
