@@ -80,6 +80,22 @@ def length_error(field: str, value: str) -> str | None:
     return None
 
 
+def _within_limits(errors: dict[str, str], **values: str) -> None:
+    """Add a length error for each field (name: text) that is over its limit."""
+    for field, value in values.items():
+        message = length_error(field, value)
+        if message:
+            errors[field] = message
+
+
+def _required_text(errors: dict[str, str], field: str, value: str) -> None:
+    """Add an error when a required text field is blank or over its limit."""
+    if not value.strip():
+        errors[field] = f"{FIELD_LABELS[field]} is required."
+        return
+    _within_limits(errors, **{field: value})
+
+
 # ---- dates: the one rule of every date field, for the forms, the import and the pages ----
 
 EARLIEST_DATE = dt.date(1970, 1, 1)
@@ -164,15 +180,9 @@ def check_rejection(
     for field, value in (("company", company), ("role", role)):
         if not value.strip():
             errors[field] = f"{FIELD_LABELS[field]} is required."
-    for field, value in (
-        ("company", company),
-        ("role", role),
-        ("contact_name", contact_name),
-        ("reason_given", reason_given),
-    ):
-        message = length_error(field, value)
-        if message:
-            errors[field] = message
+    _within_limits(
+        errors, company=company, role=role, contact_name=contact_name, reason_given=reason_given
+    )
     if stage not in STAGE_KEYS:
         errors["stage"] = "Choose the stage you reached."
     if rejected_on is None:
@@ -202,14 +212,9 @@ def check_reflection(
     confidence: int | None,
 ) -> dict[str, str]:
     errors: dict[str, str] = {}
-    for field, value in (
-        ("went_well", went_well),
-        ("do_differently", do_differently),
-        ("outside_control", outside_control),
-    ):
-        message = length_error(field, value)
-        if message:
-            errors[field] = message
+    _within_limits(
+        errors, went_well=went_well, do_differently=do_differently, outside_control=outside_control
+    )
     for field, value in (("mood", mood), ("confidence", confidence)):
         if value is not None and value not in range(1, 6):
             errors[field] = f"{FIELD_LABELS[field]} must be from 1 to 5."
@@ -245,9 +250,7 @@ def check_feedback(
         errors["requested_on"] = message
     elif status == "requested" and requested_on is None:
         errors["requested_on"] = REQUESTED_NEEDS_A_DATE
-    message = length_error("text", text)
-    if message:
-        errors["text"] = message
+    _within_limits(errors, text=text)
     return errors
 
 
@@ -257,12 +260,7 @@ def check_action(
     """An accepted or done step: a title, and its due and done dates in range."""
     today = today or dt.date.today()
     errors: dict[str, str] = {}
-    if not title.strip():
-        errors["title"] = f"{FIELD_LABELS['title']} is required."
-    else:
-        message = length_error("title", title)
-        if message:
-            errors["title"] = message
+    _required_text(errors, "title", title)
     for field, value in (("due_on", due_on), ("done_on", done_on)):
         message = date_error(field, value, today)
         if message:
@@ -274,15 +272,6 @@ def check_action(
 
 CHECKLIST_LIMIT = 5 * LONG_TEXT_LIMIT
 """A drill's checklist as JSON text: it quotes the answer's own words, a few times at most."""
-
-
-def _required_text(errors: dict[str, str], field: str, value: str) -> None:
-    if not value.strip():
-        errors[field] = f"{FIELD_LABELS[field]} is required."
-        return
-    message = length_error(field, value)
-    if message:
-        errors[field] = message
 
 
 def _skill_error(field: str, skill: object) -> str | None:
@@ -304,15 +293,7 @@ def check_story(
     skills it shows (skill keys, each once)."""
     errors: dict[str, str] = {}
     _required_text(errors, "title", title)
-    for field, value in (
-        ("situation", situation),
-        ("task", task),
-        ("action", action),
-        ("result", result),
-    ):
-        message = length_error(field, value)
-        if message:
-            errors[field] = message
+    _within_limits(errors, situation=situation, task=task, action=action, result=result)
     unknown = [s for s in skills if s not in SKILL_KEYS]
     if unknown:
         errors["skills"] = f"Unknown skill: {', '.join(map(str, unknown))}."
@@ -340,9 +321,7 @@ def check_drill(
     _required_text(errors, "question", question)
     _required_text(errors, "answer", answer)
     if question_id is not None:
-        message = length_error("question_id", question_id)
-        if message:
-            errors["question_id"] = message
+        _within_limits(errors, question_id=question_id)
     if practised_on is None:
         errors["practised_on"] = f"{FIELD_LABELS['practised_on']} is required."
     else:
