@@ -118,3 +118,23 @@ def practised(db, skill: str, on: dt.date, rejection_id: int | None = None) -> i
         rejection_id=rejection_id,
     )
     return bank.record_drill(db, drill)
+
+
+def rejection_email(sent: dt.date) -> str:
+    """A rejection e-mail as received, sent on ``sent``: for Reflect's paste step."""
+    return f"""Subject: Your application for Data Analyst at Acme Analytics
+Date: {sent.day} {sent:%B %Y}
+
+Dear Alex,
+
+Thank you for your interest in the Data Analyst position at Acme Analytics.
+
+After careful consideration, we decided to move forward with a candidate whose experience \
+more closely matches the requirements of the role.
+
+We wish you every success in your search.
+
+Kind regards,
+Priya Shah
+Talent Acquisition
+"""

@@ -1,6 +1,7 @@
 import datetime as dt
 
 from assessment import drafts, storage
+from tests.cases import rejection_email
 from tests.helpers import app_page
 
 PAGE = "app_pages/reflect.py"
@@ -260,25 +261,6 @@ def test_saving_when_feedback_exists_goes_to_results(db):
 
 
 # ---- starting from the rejection e-mail -------------------------------------------------
-
-
-def rejection_email(sent: dt.date) -> str:
-    return f"""Subject: Your application for Data Analyst at Acme Analytics
-Date: {sent.day} {sent:%B %Y}
-
-Dear Alex,
-
-Thank you for your interest in the Data Analyst position at Acme Analytics.
-
-After careful consideration, we decided to move forward with a candidate whose experience \
-more closely matches the requirements of the role.
-
-We wish you every success in your search.
-
-Kind regards,
-Priya Shah
-Talent Acquisition
-"""
 
 
 REASON = (

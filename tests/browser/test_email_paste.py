@@ -11,27 +11,13 @@ from browser_helpers import wait_for_app as settle
 
 import ui
 from assessment import examples, storage
+from tests.cases import rejection_email
 
 pytestmark = pytest.mark.browser
 expect = pytest.importorskip("playwright.sync_api").expect
 
 SENT = dt.date.today() - dt.timedelta(days=2)
-EMAIL = f"""Subject: Your application for Data Analyst at Acme Analytics
-Date: {SENT.day} {SENT:%B %Y}
-
-Dear Alex,
-
-Thank you for your interest in the Data Analyst position at Acme Analytics.
-
-After careful consideration, we decided to move forward with a candidate whose experience \
-more closely matches the requirements of the role.
-
-We wish you every success in your search.
-
-Kind regards,
-Priya Shah
-Talent Acquisition
-"""
+EMAIL = rejection_email(SENT)
 PHONE = {"width": 390, "height": 844}
 
 
