@@ -17,6 +17,7 @@ from sqlite_utils import Database
 
 from assessment import access, names, storage
 from assessment.plan.steps import build_plan
+from assessment.views import figures
 
 
 @dataclass(frozen=True)
@@ -65,10 +66,23 @@ SPECS = {spec.name: spec for spec in PAGE_SPECS}
 APP_ICON = "🌱"
 
 
+PAGES_KEY = "_rebound_pages"
+
+
 def page_of(name: str) -> st.Page:
-    """The ``st.Page`` of one page of the registry (made when asked: a link needs only its own)."""
-    spec = SPECS[name]
-    return st.Page(spec.file, title=spec.title, icon=spec.icon, default=name == "home")
+    """The ``st.Page`` of one page of the registry, made once per browser session.
+
+    ``st.Page`` resolves its file on the disk each time one is made (for the sidebar and every
+    link, about a tenth of a short page's rerun), so each session keeps its own. Not one per
+    server: ``st.navigation`` marks the page it returns as the one to run, so two sessions
+    running at once must not share the object."""
+    pages = st.session_state.setdefault(PAGES_KEY, {})
+    page = pages.get(name)
+    if page is None:
+        spec = SPECS[name]
+        page = st.Page(spec.file, title=spec.title, icon=spec.icon, default=name == "home")
+        pages[name] = page
+    return page
 
 
 def navigation() -> dict[str, list[st.Page]]:
@@ -316,7 +330,10 @@ def cached(ctx: Context, key: Hashable, build: Callable[[], Any]) -> Any:
         cache.clear()
         cache["version"] = version
     if key not in cache:
-        cache[key] = build()
+        value = build()
+        if figures.is_figure(value):  # kept unchanged, so plotly's dict of it is made once
+            value = figures.finished(value)
+        cache[key] = value
     return cache[key]
 
 
