@@ -1,7 +1,7 @@
 import streamlit as st
 
 import ui
-from assessment import scoring, storage
+from assessment import scoring
 from assessment.views import figures, report
 
 ctx = ui.page("Results")
@@ -13,9 +13,9 @@ if rejection_id is None:
     ui.empty_state("Your results appear here once you have reflected on a rejection.")
     st.stop()
 
-rejection = storage.get_rejection(ctx.db, rejection_id, ctx.owner)
-current = scoring.assessment_of(rejection)
-has_previous = storage.previous_rejection_id(ctx.db, rejection_id, ctx.owner) is not None
+# read and built once per change of the data: plotly's figure validation is most of a rerun
+view = ui.query(ctx, report.results_view, rejection_id, ctx.owner)
+rejection, current = view.rejection, view.current
 
 if report.rated_count(current) == 0:
     st.info(
@@ -31,16 +31,10 @@ if report.rated_count(current) == 0:
 
 st.subheader("Your view and the interviewer's", anchor=False)
 with st.container():
-    st.plotly_chart(
-        # built once per change of the data: plotly's figure validation is most of a rerun
-        ui.query(ctx, report.radar_of, rejection_id, ctx.owner),
-        width="stretch",
-        key="radar",
-        config=figures.CHART_CONFIG,
-    )
-    st.caption(report.radar_caption(current, has_previous))
+    st.plotly_chart(view.radar, width="stretch", key="radar", config=figures.CHART_CONFIG)
+    st.caption(report.radar_caption(current, view.has_previous))
 with st.container():
-    st.dataframe(report.skills_table(current), hide_index=True, width="stretch", key="skills")
+    st.dataframe(view.table, hide_index=True, width="stretch", key="skills")
     st.caption(f"Average combined score: {report.average_text(current)}.")
     if rejection.feedback.status != "received" and not any(
         s.interviewer_rating for s in current.skills

@@ -16,6 +16,8 @@ skipped axes are visible as such. The table under the chart says which skills th
 
 from __future__ import annotations
 
+import functools
+import sys
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
@@ -37,6 +39,41 @@ PREVIOUS_COLOUR = BLUISH_GREEN
 
 # No plotly toolbar: it covers the legends of the smaller charts, and nothing here needs zooming.
 CHART_CONFIG = {"displayModeBar": False, "displaylogo": False}
+
+
+@functools.cache
+def _finished_class() -> type:
+    import plotly.graph_objects as go
+
+    class FinishedFigure(go.Figure):
+        """A figure nothing changes any more, whose ``to_dict`` is made once."""
+
+        def to_dict(self) -> dict:
+            made = self.__dict__.get("_finished_dict")
+            if made is None:
+                made = super().to_dict()
+                self.__dict__["_finished_dict"] = made
+            return made
+
+    return FinishedFigure
+
+
+def is_figure(value: object) -> bool:
+    """Whether ``value`` is a plotly figure (without importing plotly when nothing has)."""
+    base = sys.modules.get("plotly.basedatatypes")
+    return base is not None and isinstance(value, base.BaseFigure)
+
+
+def finished(fig: go.Figure) -> go.Figure:
+    """``fig``, marked as built for good: its ``to_dict`` is made once and kept.
+
+    ``st.plotly_chart`` calls ``to_dict`` on every rerun, which deep-copies every trace and
+    encodes each array again (most of a chart's share of a rerun: on Progress, about a third of
+    the page). A figure kept across reruns (``ui.cached``) need not pay that each time. The
+    figure must not be changed afterwards: its dict would not follow."""
+    fig.__class__ = _finished_class()
+    return fig
+
 
 # Longest line of a wrapped skill name around a radar: "Collaboration &" fits a phone's margin.
 LABEL_LINE = 13

@@ -22,7 +22,7 @@ from assessment.scoring import (
     reason_line,
 )
 from assessment.skills import FIT_FACTORS, INTERVIEWER_SCALE, STAGES
-from assessment.views.figures import radar_figure
+from assessment.views.figures import finished, radar_figure
 
 if TYPE_CHECKING:
     import plotly.graph_objects as go
@@ -33,14 +33,38 @@ QUADRANT_ORDER = ("confirmed_strength", "blind_spot", "hidden_strength", "growth
 
 def radar_of(db: Database, rejection_id: int, owner: str) -> go.Figure:
     """The Results radar of one rejection, with its predecessor's combined scores."""
+    return results_view(db, rejection_id, owner).radar
+
+
+@dataclass(frozen=True)
+class ResultsView:
+    """What the Results page draws for one rejection, read and built at once: the page keeps
+    it until the data changes (``ui.query``), so a rerun builds no figure and no table. The
+    radar is :func:`~assessment.views.figures.finished`: nothing may change it."""
+
+    rejection: Rejection
+    current: Assessment
+    has_previous: bool
+    radar: go.Figure
+    table: pd.DataFrame
+
+
+def results_view(db: Database, rejection_id: int, owner: str) -> ResultsView:
     rejection = storage.get_rejection(db, rejection_id, owner)
+    current = assessment_of(rejection)
     previous_id = storage.previous_rejection_id(db, rejection_id, owner)
     previous = (
         assessment_of(storage.get_rejection(db, previous_id, owner))
         if previous_id is not None
         else None
     )
-    return radar_figure(assessment_of(rejection), previous)
+    return ResultsView(
+        rejection=rejection,
+        current=current,
+        has_previous=previous_id is not None,
+        radar=finished(radar_figure(current, previous)),
+        table=skills_table(current),
+    )
 
 
 def radar_caption(current: Assessment, has_previous: bool) -> str:
