@@ -875,6 +875,7 @@ def profile(name: str, work: Path, count: int, reruns: int) -> Path:
     The page runs in Streamlit's script thread, so the profiler is started and stopped there,
     around each run of the script, and the runs' sessions are combined."""
     from pyinstrument import Profiler
+    from pyinstrument.renderers import ConsoleRenderer
     from pyinstrument.session import Session
     from streamlit.runtime.scriptrunner.script_runner import ScriptRunner
 
@@ -912,6 +913,10 @@ def profile(name: str, work: Path, count: int, reruns: int) -> Path:
     out = RESULTS / f"profile-{name}-{count}.txt"
     out.write_text(profiler.output_text(unicode=False, color=False, show_all=False))
     (RESULTS / f"profile-{name}-{count}.html").write_text(profiler.output_html())
+    # The same, every frame shown, as a flat list of where the time is spent (the tree hides
+    # Streamlit's and plotly's own frames, which is where most of a page's rerun goes).
+    flat = ConsoleRenderer(show_all=True, flat=True, flat_time="self", unicode=False, color=False)
+    (RESULTS / f"profile-{name}-{count}-flat.txt").write_text(flat.render(combined))
     return out
 
 
