@@ -342,7 +342,8 @@ for deadline in request_kit.open_deadlines(rejection):
         st.markdown(request_kit.open_deadline_sentence(deadline))
         st.download_button(
             "Add the deadline to your calendar (.ics)",
-            data=request_kit.deadline_calendar(rejection, deadline),
+            # built when clicked, not on every rerun (the default binds this loop's deadline)
+            data=lambda deadline=deadline: request_kit.deadline_calendar(rejection, deadline),
             file_name=f"rebound-deadline-{rejection_id}.ics",
             mime="text/calendar",
             key=f"fb_deadline_ics_{deadline.id}",
