@@ -29,172 +29,190 @@ if bounds is None:
 
 TABLE_ROWS = 100
 
-first, last = validation.picker_range("rejected_on", *bounds)
-with st.container(border=True):
-    cols = st.columns([2, 2, 2])
-    chosen_dates = cols[0].date_input(
-        "Rejected between",
-        value=bounds,
-        min_value=first,
-        max_value=max(last, dt.date.today() + dt.timedelta(days=366)),
-        key="progress_dates",
-    )
-    chosen_stages = cols[1].multiselect(
-        "Stage reached",
-        STAGE_KEYS,
-        format_func=STAGES.get,
-        key="progress_stages",
-        placeholder="All stages",
-    )
-    company = cols[2].text_input(
-        "Company contains", key="progress_company", placeholder="All companies", max_chars=200
-    )
 
-start, end = bounds
-if isinstance(chosen_dates, tuple | list) and len(chosen_dates) == 2:
-    start, end = chosen_dates
-elif isinstance(chosen_dates, tuple | list) and len(chosen_dates) == 1:
-    start = chosen_dates[0]
-filters = progress.Filters(
-    start=start,
-    end=end,
-    stages=tuple(chosen_stages),
-    company=company,
-    examples=showing_examples,
-)
-
-shown = ui.query(ctx, progress.count, ctx.owner, filters)
-if shown == 0:
-    st.info("No rejection matches these filters. Widen the dates or clear the stage or company.")
-    st.stop()
-
-gaps = ui.query(ctx, progress.gaps, ctx.owner, filters)
-metrics = st.columns(3)
-metrics[0].metric("Rejections shown", f"{shown:,}")
-metrics[1].metric(
-    "Typical days between rejections",
-    "-" if gaps.median_days is None else f"{gaps.median_days:.0f}",
-    help="The median gap between one rejection and the next in this selection.",
-)
-metrics[2].metric(
-    "Days since the one before the latest",
-    "-" if gaps.latest_days is None else f"{gaps.latest_days}",
-)
-
-st.header("Patterns", anchor=False)
-needed = ui.query(ctx, patterns.rejections_needed, ctx.owner, filters)
-if needed:
-    st.info(
-        f"Patterns need at least {patterns.MIN_REJECTIONS} rejections; "
-        f"{needed} more {'is' if needed == 1 else 'are'} needed before Rebound looks for one, "
-        "so nothing is guessed yet."
-    )
-else:
-    found = ui.query(ctx, patterns.find_patterns, ctx.owner, filters)
-    if not found:
-        st.success(
-            "No repeating pattern in these rejections: no concern, stage or score stall "
-            "comes back three times."
+# The filters and everything they choose: a change of filter reruns this part alone (a
+# fragment), not the page's Practice section below, which no filter changes.
+@st.fragment
+def _filtered() -> None:
+    first, last = validation.picker_range("rejected_on", *bounds)
+    with st.container(border=True):
+        cols = st.columns([2, 2, 2])
+        chosen_dates = cols[0].date_input(
+            "Rejected between",
+            value=bounds,
+            min_value=first,
+            max_value=max(last, dt.date.today() + dt.timedelta(days=366)),
+            key="progress_dates",
         )
-    for i, pattern in enumerate(found):
-        with st.container(border=True, key=f"pattern_{i}"):
-            st.markdown(f"**{PATTERN_NAMES[pattern.kind]}**")
-            st.text(pattern.sentence)
-    if found:
-        ui.link(
-            "next_steps", "See what to change in your next steps", None, icon=":material/checklist:"
+        chosen_stages = cols[1].multiselect(
+            "Stage reached",
+            STAGE_KEYS,
+            format_func=STAGES.get,
+            key="progress_stages",
+            placeholder="All stages",
+        )
+        company = cols[2].text_input(
+            "Company contains", key="progress_company", placeholder="All companies", max_chars=200
         )
 
-st.header("Skills over time", anchor=False)
-trend = ui.query(ctx, progress.skill_trend, ctx.owner, filters)
-if trend.frame.empty:
-    st.info("No skill has been rated in these rejections yet.")
-else:
-    skills = st.multiselect(
-        "Skills to show",
-        SKILL_KEYS,
-        format_func=SKILL_NAMES.get,
-        key="progress_skills",
-        placeholder="All skills",
-    )
-    if trend.summarised:
-        st.caption(f"A long history: each point is the average of one {trend.by}.")
-    st.plotly_chart(
-        ui.cached(
-            ctx,
-            ("skills_figure", filters, tuple(skills)),
-            lambda: progress.skill_trend_figure(trend, skills),
-        ),
-        width="stretch",
-        key="chart_skills",
-        config=figures.CHART_CONFIG,
+    start, end = bounds
+    if isinstance(chosen_dates, tuple | list) and len(chosen_dates) == 2:
+        start, end = chosen_dates
+    elif isinstance(chosen_dates, tuple | list) and len(chosen_dates) == 1:
+        start = chosen_dates[0]
+    filters = progress.Filters(
+        start=start,
+        end=end,
+        stages=tuple(chosen_stages),
+        company=company,
+        examples=showing_examples,
     )
 
-left, right = st.columns(2)
-with left:
-    st.subheader("Mood and confidence", anchor=False)
-    moods = ui.query(ctx, progress.mood_trend, ctx.owner, filters)
-    if moods.frame.empty:
-        st.info("No mood or confidence recorded in these rejections.")
+    shown = ui.query(ctx, progress.count, ctx.owner, filters)
+    if shown == 0:
+        st.info(
+            "No rejection matches these filters. Widen the dates or clear the stage or company."
+        )
+        return
+
+    gaps = ui.query(ctx, progress.gaps, ctx.owner, filters)
+    metrics = st.columns(3)
+    metrics[0].metric("Rejections shown", f"{shown:,}")
+    metrics[1].metric(
+        "Typical days between rejections",
+        "-" if gaps.median_days is None else f"{gaps.median_days:.0f}",
+        help="The median gap between one rejection and the next in this selection.",
+    )
+    metrics[2].metric(
+        "Days since the one before the latest",
+        "-" if gaps.latest_days is None else f"{gaps.latest_days}",
+    )
+
+    st.header("Patterns", anchor=False)
+    needed = ui.query(ctx, patterns.rejections_needed, ctx.owner, filters)
+    if needed:
+        st.info(
+            f"Patterns need at least {patterns.MIN_REJECTIONS} rejections; "
+            f"{needed} more {'is' if needed == 1 else 'are'} needed before Rebound looks for one, "
+            "so nothing is guessed yet."
+        )
     else:
-        st.plotly_chart(
-            ui.cached(ctx, ("mood_figure", filters), lambda: progress.mood_figure(moods)),
-            width="stretch",
-            key="chart_mood",
-            config=figures.CHART_CONFIG,
-        )
-with right:
-    st.subheader("First and latest assessment", anchor=False)
-    ends = ui.query(ctx, progress.first_and_latest, ctx.owner, filters)
-    if ends is None:
-        st.info("The radar needs two rated rejections in this selection.")
+        found = ui.query(ctx, patterns.find_patterns, ctx.owner, filters)
+        if not found:
+            st.success(
+                "No repeating pattern in these rejections: no concern, stage or score stall "
+                "comes back three times."
+            )
+        for i, pattern in enumerate(found):
+            with st.container(border=True, key=f"pattern_{i}"):
+                st.markdown(f"**{PATTERN_NAMES[pattern.kind]}**")
+                st.text(pattern.sentence)
+        if found:
+            ui.link(
+                "next_steps",
+                "See what to change in your next steps",
+                None,
+                icon=":material/checklist:",
+            )
+
+    st.header("Skills over time", anchor=False)
+    trend = ui.query(ctx, progress.skill_trend, ctx.owner, filters)
+    if trend.frame.empty:
+        st.info("No skill has been rated in these rejections yet.")
     else:
+        skills = st.multiselect(
+            "Skills to show",
+            SKILL_KEYS,
+            format_func=SKILL_NAMES.get,
+            key="progress_skills",
+            placeholder="All skills",
+        )
+        if trend.summarised:
+            st.caption(f"A long history: each point is the average of one {trend.by}.")
         st.plotly_chart(
             ui.cached(
-                ctx, ("first_latest_radar", filters), lambda: progress.first_latest_radar(*ends)
+                ctx,
+                ("skills_figure", filters, tuple(skills)),
+                lambda: progress.skill_trend_figure(trend, skills),
             ),
             width="stretch",
-            key="chart_radar",
+            key="chart_skills",
             config=figures.CHART_CONFIG,
         )
 
-left, right = st.columns(2)
-with left:
-    st.subheader("Stages reached", anchor=False)
-    stages = ui.query(ctx, progress.stages_reached, ctx.owner, filters)
-    st.plotly_chart(
-        ui.cached(ctx, ("stages_figure", filters), lambda: progress.stages_figure(stages)),
-        width="stretch",
-        key="chart_stages",
-        config=figures.CHART_CONFIG,
-    )
-with right:
-    st.subheader("Skills that improved", anchor=False)
-    change = ui.query(ctx, progress.skill_change, ctx.owner, filters)
-    if change.empty:
-        st.info("This needs at least two rated rejections in this selection.")
-    else:
-        st.caption(
-            "The earlier half of these rejections compared with the later half (average "
-            f"combined score; improved means up by {progress.IMPROVED_BY} or more)."
-        )
-        table = change.assign(Result=change["improved"].map({True: "Improved", False: "Not yet"}))[
-            ["name", "earlier", "later", "change", "Result"]
-        ].rename(
-            columns={"name": "Skill", "earlier": "Earlier", "later": "Later", "change": "Change"}
-        )
-        st.dataframe(
-            table.sort_values("Change", ascending=False).round(2),
-            width="stretch",
-            hide_index=True,
-            key="table_change",
-        )
+    left, right = st.columns(2)
+    with left:
+        st.subheader("Mood and confidence", anchor=False)
+        moods = ui.query(ctx, progress.mood_trend, ctx.owner, filters)
+        if moods.frame.empty:
+            st.info("No mood or confidence recorded in these rejections.")
+        else:
+            st.plotly_chart(
+                ui.cached(ctx, ("mood_figure", filters), lambda: progress.mood_figure(moods)),
+                width="stretch",
+                key="chart_mood",
+                config=figures.CHART_CONFIG,
+            )
+    with right:
+        st.subheader("First and latest assessment", anchor=False)
+        ends = ui.query(ctx, progress.first_and_latest, ctx.owner, filters)
+        if ends is None:
+            st.info("The radar needs two rated rejections in this selection.")
+        else:
+            st.plotly_chart(
+                ui.cached(
+                    ctx, ("first_latest_radar", filters), lambda: progress.first_latest_radar(*ends)
+                ),
+                width="stretch",
+                key="chart_radar",
+                config=figures.CHART_CONFIG,
+            )
 
-st.header("Rejections in this selection", anchor=False)
-rows = ui.query(ctx, progress.rejections_table, ctx.owner, filters, TABLE_ROWS)
-if shown > TABLE_ROWS:
-    st.caption(f"The latest {TABLE_ROWS} of {shown:,}; narrow the filters to see others.")
-st.dataframe(rows, width="stretch", hide_index=True, key="table_rejections")
+    left, right = st.columns(2)
+    with left:
+        st.subheader("Stages reached", anchor=False)
+        stages = ui.query(ctx, progress.stages_reached, ctx.owner, filters)
+        st.plotly_chart(
+            ui.cached(ctx, ("stages_figure", filters), lambda: progress.stages_figure(stages)),
+            width="stretch",
+            key="chart_stages",
+            config=figures.CHART_CONFIG,
+        )
+    with right:
+        st.subheader("Skills that improved", anchor=False)
+        change = ui.query(ctx, progress.skill_change, ctx.owner, filters)
+        if change.empty:
+            st.info("This needs at least two rated rejections in this selection.")
+        else:
+            st.caption(
+                "The earlier half of these rejections compared with the later half (average "
+                f"combined score; improved means up by {progress.IMPROVED_BY} or more)."
+            )
+            table = change.assign(
+                Result=change["improved"].map({True: "Improved", False: "Not yet"})
+            )[["name", "earlier", "later", "change", "Result"]].rename(
+                columns={
+                    "name": "Skill",
+                    "earlier": "Earlier",
+                    "later": "Later",
+                    "change": "Change",
+                }
+            )
+            st.dataframe(
+                table.sort_values("Change", ascending=False).round(2),
+                width="stretch",
+                hide_index=True,
+                key="table_change",
+            )
+
+    st.header("Rejections in this selection", anchor=False)
+    rows = ui.query(ctx, progress.rejections_table, ctx.owner, filters, TABLE_ROWS)
+    if shown > TABLE_ROWS:
+        st.caption(f"The latest {TABLE_ROWS} of {shown:,}; narrow the filters to see others.")
+    st.dataframe(rows, width="stretch", hide_index=True, key="table_rejections")
+
+
+_filtered()
 
 st.header("Practice", anchor=False)
 st.caption(
