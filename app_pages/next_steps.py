@@ -4,7 +4,7 @@ import streamlit as st
 
 import ui
 from assessment import storage, validation
-from assessment.models import Settings, Step
+from assessment.models import Rejection, Settings, Step
 from assessment.plan import calendar, drills, layout, markdown, steps, texts
 from assessment.reading.tone import CATEGORY_LABELS, check_tone
 from assessment.skills import SKILL_NAMES
@@ -19,47 +19,54 @@ if rejection_id is None:
     st.stop()
 
 today = ui.today()
-rejection = storage.get_rejection(ctx.db, rejection_id, ctx.owner)
-plan = ui.plan(ctx, rejection_id)
 
 
-# ---- writes: one storage call (one transaction) each, run before the page redraws ----------
+# ---- writes: one storage call (one transaction) each, run before the plan redraws ----------
+
+# What the last click on a step did, shown in that step's card: (the card's key, kind, text).
+# A click on a step reruns only the plan (a fragment), so a message at the top of the page
+# would not be drawn; and the card is where the user is looking.
+STEP_NOTICE = "ns_step_notice"
 
 
-def _safely(write, message: str) -> None:
+def _safely(write, message: str, card: str) -> None:
     try:
         write()
     except storage.StorageError as exc:
-        ui.flash(str(exc))
+        st.session_state[STEP_NOTICE] = (card, "error", f"Nothing was changed: {exc}")
         return
-    ui.flash(message)
+    st.session_state[STEP_NOTICE] = (card, "success", message)
 
 
-def _accept(step: Step) -> None:
+def _accept(step: Step, card: str) -> None:
     _safely(
         lambda: steps.accept(ctx.db, rejection_id, step, ctx.owner),
-        "Added to your plan. You can give it a due date below.",
+        "Added to your plan. You can give it a due date here.",
+        card,
     )
 
 
-def _done(action_id: int) -> None:
+def _done(action_id: int, card: str) -> None:
     _safely(
         lambda: storage.update_action(ctx.db, action_id, ctx.owner, done_on=ui.today()),
         "Marked as done. Well done.",
+        card,
     )
 
 
-def _undo(action_id: int) -> None:
+def _undo(action_id: int, card: str) -> None:
     _safely(
         lambda: storage.update_action(ctx.db, action_id, ctx.owner, done_on=None),
         "Marked as not done yet.",
+        card,
     )
 
 
-def _remove(action_id: int) -> None:
+def _remove(action_id: int, card: str) -> None:
     _safely(
         lambda: storage.remove_action(ctx.db, action_id, ctx.owner),
         "Removed from your plan. It is a suggestion again if it still applies.",
+        card,
     )
 
 
@@ -91,37 +98,40 @@ def _schedule_drills(step: Step) -> None:
     st.session_state[notice_key] = ("success", done.message(note))
 
 
-def _set_due(action_id: int, key: str) -> None:
+def _set_due(action_id: int, key: str, card: str) -> None:
     due = st.session_state.get(key)
     problem = validation.date_error("due_on", due, ui.today())
     if problem:
-        ui.flash(f"{problem} The due date was not changed.")
+        st.session_state[STEP_NOTICE] = (card, "error", f"{problem} The due date was not changed.")
         return
     _safely(
         lambda: storage.update_action(ctx.db, action_id, ctx.owner, due_on=due),
         "Due date saved." if due else "Due date cleared.",
+        card,
     )
 
 
 # ---- progress -------------------------------------------------------------------------
 
-progress = steps.progress(plan, today)
-st.subheader("Your progress", anchor=False)
-st.progress(progress.fraction)
-st.markdown(progress.text)
-left, right = st.columns(2)
-with left:
-    st.markdown("**Overdue**")
-    if not progress.overdue:
-        st.write("Nothing overdue.")
-    for step in progress.overdue:
-        st.text(f"{step.title} (due {step.due_on.isoformat()})")
-with right:
-    st.markdown("**Due this week**")
-    if not progress.due_this_week:
-        st.write("Nothing due in the next seven days.")
-    for step in progress.due_this_week:
-        st.text(f"{step.title} (due {step.due_on.isoformat()})")
+
+def _show_progress(plan: list[Step]) -> None:
+    progress = steps.progress(plan, today)
+    st.subheader("Your progress", anchor=False)
+    st.progress(progress.fraction)
+    st.markdown(progress.text)
+    left, right = st.columns(2)
+    with left:
+        st.markdown("**Overdue**")
+        if not progress.overdue:
+            st.write("Nothing overdue.")
+        for step in progress.overdue:
+            st.text(f"{step.title} (due {step.due_on.isoformat()})")
+    with right:
+        st.markdown("**Due this week**")
+        if not progress.due_this_week:
+            st.write("Nothing due in the next seven days.")
+        for step in progress.due_this_week:
+            st.text(f"{step.title} (due {step.due_on.isoformat()})")
 
 
 # ---- the steps ------------------------------------------------------------------------
@@ -137,16 +147,16 @@ def _accept_key(step: Step, seen: set[str]) -> str:
     return key
 
 
-def _show_step(step: Step, accept_key: str) -> None:
+def _show_step(step: Step, accept_key: str, rejection: Rejection, plan: list[Step]) -> None:
     view = layout.step_view(step, today, rejection)
     with st.container(border=True):
         label = f"**{view.number}. {view.strategy}**"
         if view.skill:
             label += f" · {view.skill}"
-        st.markdown(f"{label} · {view.status}")
         if view.title_is_ours:
-            st.markdown(f"#### {view.title}")
+            st.markdown(f"{label} · {view.status}\n\n#### {view.title}")
         else:
+            st.markdown(f"{label} · {view.status}")
             st.text(view.title)
         st.markdown(f"**{texts.WHY_LABEL}**")
         st.text(view.why)
@@ -157,24 +167,32 @@ def _show_step(step: Step, accept_key: str) -> None:
             st.markdown(f"*{texts.TIME_LABEL}: {view.time[0].upper()}{view.time[1:]}.*")
         if view.message:
             _show_message(view, accept_key)
-        _practice_links(view)
+        _practice_links(view, rejection.id)
         _step_controls(step, view, accept_key)
         if drills.can_schedule(step):
-            _drill_form(step)
+            _drill_form(step, plan)
 
 
-def _practice_links(view: layout.StepView) -> None:
+def _practice_links(view: layout.StepView, rejection_id: int) -> None:
     for link in view.practice:
         icon = ":material/auto_stories:" if link.story else ":material/record_voice_over:"
         ui.link("practise", link.label, rejection_id, icon=icon, **link.params)
 
 
-def _drill_form(step: Step) -> None:
+def _drill_form(step: Step, plan: list[Step]) -> None:
     aid = step.action_id
     interview_key, sessions_key, notice_key = _drill_keys(aid)
     notice = st.session_state.pop(notice_key, None)
     waiting = [d for d in drills.drills_of(step, plan) if d.status != "done"]
-    with st.expander(texts.DRILL_FORM, expanded=notice is not None, icon=":material/event:"):
+    open_key = f"ns_drill_open_{aid}"
+    if notice is not None:  # what the last submit did is shown in the form, open
+        st.session_state[open_key] = True
+    # Drawn only while open (a click on it reruns the plan, not the page): most plans have a
+    # form on every shore-up step, and most are never opened.
+    folded = st.expander(texts.DRILL_FORM, icon=":material/event:", key=open_key, on_change="rerun")
+    if not folded.open:
+        return
+    with folded:
         st.markdown(texts.DRILL_FORM_INTRO.format(skill=SKILL_NAMES[step.skill]))
         if len(waiting) == 1:
             st.markdown(texts.DRILL_FORM_AGAIN_ONE)
@@ -210,38 +228,66 @@ def _drill_form(step: Step) -> None:
             {"success": st.success, "warning": st.warning, "error": st.error}[kind](message)
 
 
+def message_key(accept_key: str) -> str:
+    """The key of a step's folded message (``True`` in the session state: open)."""
+    return f"msg_{accept_key}"
+
+
 def _show_message(view: layout.StepView, accept_key: str) -> None:
-    st.markdown(f"**{texts.MESSAGE_LABEL}**")
-    if view.send_line:
-        st.text(f"{view.send_line}.")
-    # st.code's copy button shows on hover, and on a touch screen once the message is tapped.
-    st.code(view.message, language=None, wrap_lines=True)
-    st.caption("Copy: the button at the top right of the message.")
-    st.link_button(
-        texts.MAIL_LINK,
-        view.mail_link,
-        key=f"mail_{accept_key}",
+    # A message meant to go today is open; the others are folded and drawn only once opened
+    # (a click on one reruns the plan, not the page).
+    folded = st.expander(
+        view.message_title,
+        expanded=view.send_now,
         icon=":material/mail:",
-        help="Opens your mail app with the subject and the message filled in.",
+        key=message_key(accept_key),
+        on_change="rerun",
     )
+    if not folded.open:
+        return
+    with folded:
+        if view.send_line:
+            st.text(f"{view.send_line}.")
+        # st.code's copy button shows on hover, and on a touch screen once the message is tapped.
+        st.code(view.message, language=None, wrap_lines=True)
+        st.caption("Copy: the button at the top right of the message.")
+        st.link_button(
+            texts.MAIL_LINK,
+            view.mail_link,
+            key=f"mail_{accept_key}",
+            icon=":material/mail:",
+            help="Opens your mail app with the subject and the message filled in.",
+        )
+
+
+def _show_notice(card: str) -> None:
+    notice = st.session_state.get(STEP_NOTICE)
+    if notice is None or notice[0] != card:
+        return
+    del st.session_state[STEP_NOTICE]
+    _card, kind, message = notice
+    (st.error if kind == "error" else st.success)(message)
 
 
 def _step_controls(step: Step, view: layout.StepView, accept_key: str) -> None:
+    card = accept_key
     if step.action_id is None:
         st.button(
             "Accept: add to my plan",
             key=accept_key,
             on_click=_accept,
-            args=(step,),
+            args=(step, card),
             type="primary" if step.priority == 1 else "secondary",
         )
+        _show_notice(card)
         return
     aid = step.action_id
     if step.status == "done":
         st.markdown(f"{view.status_line}.")
         col1, col2 = st.columns(2)
-        col1.button("Mark as not done", key=f"undo_{aid}", on_click=_undo, args=(aid,))
-        col2.button("Remove from plan", key=f"remove_{aid}", on_click=_remove, args=(aid,))
+        col1.button("Mark as not done", key=f"undo_{aid}", on_click=_undo, args=(aid, card))
+        col2.button("Remove from plan", key=f"remove_{aid}", on_click=_remove, args=(aid, card))
+        _show_notice(card)
         return
     due_key = f"due_{aid}"
     first, last = validation.picker_range("due_on", step.due_on, today=today)
@@ -254,7 +300,7 @@ def _step_controls(step: Step, view: layout.StepView, accept_key: str) -> None:
         help="Saved as soon as you pick a date in the calendar, or when you leave the field "
         "after typing one (Tab or a click elsewhere).",
         on_change=_set_due,
-        args=(aid, due_key),
+        args=(aid, due_key, card),
         min_value=first,
         max_value=last,
         format="YYYY-MM-DD",
@@ -262,8 +308,9 @@ def _step_controls(step: Step, view: layout.StepView, accept_key: str) -> None:
     if step.due_on is not None and step.due_on < today:
         st.warning("This is past its due date. Pick a new date, or mark it done if it is.")
     col1, col2 = st.columns(2)
-    col1.button("Mark as done", key=f"done_{aid}", on_click=_done, args=(aid,), type="primary")
-    col2.button("Remove from plan", key=f"remove_{aid}", on_click=_remove, args=(aid,))
+    col1.button("Mark as done", key=f"done_{aid}", on_click=_done, args=(aid, card), type="primary")
+    col2.button("Remove from plan", key=f"remove_{aid}", on_click=_remove, args=(aid, card))
+    _show_notice(card)
 
 
 # ---- your name and sign-off, used in every message ---------------------------------------
@@ -274,10 +321,12 @@ def _save_settings() -> None:
         name=st.session_state.get("settings_name") or "",
         sign_off=st.session_state.get("settings_sign_off") or "",
     )
-    _safely(
-        lambda: storage.save_settings(ctx.db, chosen, ctx.owner),
-        "Saved. Every message is now signed with it.",
-    )
+    try:
+        storage.save_settings(ctx.db, chosen, ctx.owner)
+    except storage.StorageError as exc:
+        ui.flash(str(exc))
+        return
+    ui.flash("Saved. Every message is now signed with it.")
 
 
 settings = ui.query(ctx, storage.get_settings, ctx.owner)
@@ -294,14 +343,57 @@ with st.expander("Your name and sign-off", expanded=not settings.name):
         )
         st.form_submit_button("Save", on_click=_save_settings, key="settings_save")
 
-st.subheader("Your plan", anchor=False)
-st.markdown(
-    "Steps are in the order we suggest doing them. Accept the ones you want to take on; "
-    "each becomes an action you can date and tick off."
-)
-seen_keys: set[str] = set()
-for step in plan:
-    _show_step(step, _accept_key(step, seen_keys))
+
+# ---- the plan: progress, the steps and the files, redrawn alone after a click on a step -----
+
+
+@st.fragment
+def _plan_region() -> None:
+    # Read again on each run of the fragment: a click on a step changes the plan's actions.
+    rejection = storage.get_rejection(ctx.db, rejection_id, ctx.owner)
+    plan = ui.plan(ctx, rejection_id)
+    _show_progress(plan)
+
+    st.subheader("Your plan", anchor=False)
+    st.markdown(
+        "Steps are in the order we suggest doing them. Accept the ones you want to take on; "
+        "each becomes an action you can date and tick off."
+    )
+    seen_keys: set[str] = set()
+    for step in plan:
+        _show_step(step, _accept_key(step, seen_keys), rejection, plan)
+
+    st.subheader("Take your plan with you", anchor=False)
+    col1, col2 = st.columns(2)
+    col1.download_button(
+        "Download the plan (Markdown)",
+        # built when clicked, not on every rerun
+        data=lambda: markdown.plan_markdown(rejection, plan, today),
+        file_name=f"rebound-plan-{rejection_id}.md",
+        mime="text/markdown",
+        key="download_plan_md",
+    )
+    has_events = calendar.has_events(plan)
+    col2.download_button(
+        "Download reminders (calendar .ics)",
+        data=lambda: calendar.plan_calendar(rejection, plan),
+        file_name=f"rebound-reminders-{rejection_id}.ics",
+        mime="text/calendar",
+        key="download_ics",
+        disabled=not has_events,
+    )
+    st.markdown(
+        "The calendar file has one all-day event for each step you accepted and gave a due "
+        "date (not the ones already done), and one for each practice drill you scheduled; a "
+        "message step carries its message. Accept “Reconnect later” to have its day in your "
+        "calendar. Each event reminds you at 9:00 the day before. Open the file with your "
+        "calendar app to add them."
+    )
+    if not has_events:
+        st.info("Nothing for your calendar yet: accept a step and give it a due date.")
+
+
+_plan_region()
 
 
 # ---- your own reply, with a tone check ---------------------------------------------------
@@ -327,35 +419,3 @@ if st.button("Check tone", key="check_tone"):
                 st.code(flag.phrase, language=None, wrap_lines=True)
                 st.markdown("Try instead:")
                 st.text(flag.suggestion)
-
-
-# ---- downloads ------------------------------------------------------------------------
-
-st.subheader("Take your plan with you", anchor=False)
-col1, col2 = st.columns(2)
-col1.download_button(
-    "Download the plan (Markdown)",
-    # built when clicked, not on every rerun
-    data=lambda: markdown.plan_markdown(rejection, plan, today),
-    file_name=f"rebound-plan-{rejection_id}.md",
-    mime="text/markdown",
-    key="download_plan_md",
-)
-has_events = calendar.has_events(plan)
-col2.download_button(
-    "Download reminders (calendar .ics)",
-    data=lambda: calendar.plan_calendar(rejection, plan),
-    file_name=f"rebound-reminders-{rejection_id}.ics",
-    mime="text/calendar",
-    key="download_ics",
-    disabled=not has_events,
-)
-st.markdown(
-    "The calendar file has one all-day event for each step you accepted and gave a due date "
-    "(not the ones already done), and one for each practice drill you scheduled; a message "
-    "step carries its message. Accept “Reconnect "
-    "later” to have its day in your calendar. Each event reminds you at 9:00 the day before. "
-    "Open the file with your calendar app to add them."
-)
-if not has_events:
-    st.info("Nothing for your calendar yet: accept a step and give it a due date.")

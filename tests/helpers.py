@@ -40,3 +40,18 @@ def open_page(at: AppTest, page: str | None = None, **query: str) -> AppTest:
 def app_page(page: str | None = None, **query: str) -> AppTest:
     """The app run once, then switched to ``page`` (e.g. "app_pages/results.py") and run."""
     return open_page(new_app(**query), page, **query)
+
+
+def open_folded(at: AppTest, label: str) -> AppTest:
+    """Open every expander whose label starts with ``label`` and whose content is drawn only
+    while it is open (``st.expander(..., key=..., on_change="rerun")``), as a click on each
+    would, and rerun."""
+    from streamlit.runtime.state.common import user_key_from_element_id
+
+    keys = [user_key_from_element_id(e.proto.id) for e in at.expander if e.label.startswith(label)]
+    for key in keys:
+        assert key, f"the expander {label!r} has no key: it is not drawn lazily"
+        at.session_state[key] = True
+    at.run()
+    assert not at.exception
+    return at

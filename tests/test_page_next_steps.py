@@ -15,13 +15,18 @@ from assessment.plan import texts as text
 from assessment.plan.markdown import escape, plan_markdown
 from assessment.plan.texts import TITLE_DOOR
 from tests.cases import data_analyst_case
-from tests.helpers import app_page
+from tests.helpers import app_page, open_folded
 
 
 def run(**query: str) -> AppTest:
     at = app_page("app_pages/next_steps.py", **query)
     assert not at.exception
     return at
+
+
+def run_open(**query: str) -> AppTest:
+    """The page with every step's message opened."""
+    return open_folded(run(**query), text.MESSAGE_LABEL)
 
 
 def texts(at: AppTest) -> list[str]:
@@ -54,7 +59,7 @@ def test_plan_is_shown_in_the_same_order_as_build_plan(example_db):
 
 
 def test_the_page_and_the_markdown_plan_lay_out_each_step_alike(example_db):
-    at = run()
+    at = run_open()
     today = dt.date.today()
     rid = storage.latest_rejection_id(example_db)
     rejection = storage.get_rejection(example_db, rid)
@@ -74,7 +79,7 @@ def test_the_page_and_the_markdown_plan_lay_out_each_step_alike(example_db):
 
 
 def test_user_text_never_goes_through_markdown(example_db):
-    at = run()
+    at = run_open()
     for value in markdown(at):
         assert "Acme Analytics" not in value and "Priya" not in value
     assert any("Acme Analytics" in t for t in texts(at))
@@ -168,7 +173,9 @@ def test_rejection_without_ratings_and_long_name_renders(db):
     )
     at = run(rejection=str(rid))
     headers = [m for m in markdown(at) if m.startswith("**1. ")]
-    assert headers == ["**1. Ask for feedback** · Suggested"]
+    assert headers == [
+        "**1. Ask for feedback** · Suggested\n\n#### Thank them and ask for honest feedback"
+    ]
     assert any(long_name.strip() in t for t in texts(at))
 
 
@@ -216,7 +223,7 @@ def test_example_data_loads_through_the_shared_loader(db):
 
 
 def test_every_message_has_a_copy_box_and_a_mail_link_and_one_goes_today(example_db):
-    at = run()
+    at = run_open()
     rid = storage.latest_rejection_id(example_db)
     plan = steps.build_plan(example_db, rid, today=dt.date.today())
     messages = [s for s in plan if s.message]
@@ -226,13 +233,33 @@ def test_every_message_has_a_copy_box_and_a_mail_link_and_one_goes_today(example
     assert not any("[" in c.value for c in at.code)
 
 
-def test_name_and_sign_off_are_asked_once_and_sign_every_message(example_db):
+def test_only_the_message_to_send_today_is_open_and_the_others_open_when_asked(example_db):
     at = run()
+    rid = storage.latest_rejection_id(example_db)
+    today = dt.date.today()
+    rejection = storage.get_rejection(example_db, rid)
+    views = [layout.step_view(s, today, rejection) for s in steps.build_plan(example_db, rid)]
+    with_message = [v for v in views if v.message]
+    now = [v for v in with_message if v.send_now]
+    assert len(with_message) > len(now) >= 1
+    folded = [e.label for e in at.expander if e.label.startswith(text.MESSAGE_LABEL)]
+    assert folded == [v.message_title for v in with_message]
+    assert any(t.startswith(text.MESSAGE_LABEL + " on 20") for t in folded)  # the day it goes
+    # the folded ones are not drawn at all until opened: one copy box and mail link per open one
+    assert [c.value for c in at.code] == [v.message for v in now]
+    assert len(at.link_button) == len(now)
+    at = open_folded(at, text.MESSAGE_LABEL)
+    assert [c.value for c in at.code] == [v.message for v in with_message]
+
+
+def test_name_and_sign_off_are_asked_once_and_sign_every_message(example_db):
+    at = run_open()
     assert any(text.NO_NAME in c.value for c in at.code)
     at.text_input(key="settings_name").input("Sam Lee")
     at.text_input(key="settings_sign_off").input("Best wishes,")
     at.button(key="settings_save").click().run()
     assert not at.exception
+    assert "Saved. Every message is now signed with it." in at.success[0].value
     assert storage.get_settings(example_db) == Settings("Sam Lee", "Best wishes,")
     codes = [c.value for c in at.code if c.value.startswith("Subject:")]
     assert codes and all(c.endswith("Best wishes,\nSam Lee") for c in codes)
@@ -305,6 +332,8 @@ def test_an_accepted_shore_up_step_schedules_three_drills_before_the_interview(d
     assert not at.exception
     (step_action,) = storage.get_rejection(db, rid).actions
     aid = step_action.id
+    assert not at.number_input  # the form is folded, and drawn once opened
+    at = open_folded(at, text.DRILL_FORM)
     assert at.number_input(key=f"ns_drill_sessions_{aid}").value == 3
     at.date_input(key=f"ns_drill_interview_{aid}").set_value(interview)
     at.button(key=f"ns_drill_submit_{aid}").click().run()
@@ -318,8 +347,9 @@ def test_an_accepted_shore_up_step_schedules_three_drills_before_the_interview(d
     (message,) = [s.value for s in at.success]
     assert message.startswith("Scheduled 3 practice drills: ")
     assert all(day.isoformat() in message for day in wanted) and "calendar file" in message
-    headings = [m for m in markdown(at) if m.startswith("#### Practice drill")]
-    assert headings == [f"#### Practice drill on Role knowledge ({n} of 3)" for n in (1, 2, 3)]
+    headings = [m.partition("\n\n#### ")[2] for m in markdown(at)]
+    drilled = [h for h in headings if h.startswith("Practice drill")]
+    assert drilled == [f"Practice drill on Role knowledge ({n} of 3)" for n in (1, 2, 3)]
     assert text.DRILL_WHY.format(skill="Role knowledge") in texts(at)
     shown = texts(at)
     assert all(

@@ -91,6 +91,24 @@ def test_a_message_says_when_and_to_whom_it_goes_and_opens_in_a_mail_app():
         assert view.mail_link.startswith("mailto:?subject=Hi&body=Thanks.")
 
 
+def test_only_a_message_that_goes_today_is_open_and_a_folded_one_names_its_day():
+    later = TODAY + dt.timedelta(days=3)
+    cases = [  # (changes, open, label)
+        ({"send_on": TODAY - dt.timedelta(days=1)}, True, texts.MESSAGE_LABEL),
+        ({"send_on": TODAY}, True, texts.MESSAGE_LABEL),
+        ({"send_on": later}, False, f"Message to adapt and send on {later.isoformat()}"),
+        ({"send_on": None}, False, texts.MESSAGE_LABEL),
+        ({"send_on": TODAY, "status": "done"}, False, "The message you sent"),
+        ({"send_on": TODAY, "to": "**Dana** <b>"}, True, texts.MESSAGE_LABEL),  # no user text
+    ]
+    for changes, send_now, label in cases:
+        message = step(strategy="keep_door_open", title=texts.TITLE_THANKS, message="Hi", **changes)
+        view = layout.step_view(message, TODAY, REJECTION)
+        assert (view.send_now, view.message_title) == (send_now, label)
+    view = layout.step_view(step(), TODAY, REJECTION)
+    assert (view.send_now, view.message_title) == (False, "")
+
+
 def test_the_reconnect_note_is_a_step_of_its_own():
     view = layout.step_view(
         step(strategy="keep_door_open", title=texts.TITLE_RECONNECT), TODAY, REJECTION

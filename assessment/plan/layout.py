@@ -61,6 +61,12 @@ class StepView:
     """A ``mailto:`` link with the message's subject and body, or "" without a message."""
     practice: tuple[PracticeLink, ...] = ()
     """Links to the Practise page (:func:`practice_links`); labels are ours."""
+    message_title: str = ""
+    """The label of the folded message: :data:`texts.MESSAGE_LABEL`, with its day when it goes
+    later, or that it was sent. Our words only."""
+    send_now: bool = False
+    """A message that is meant to go today (or was due to go already) and is not sent yet:
+    the page shows it open, the others folded."""
 
 
 def minutes_text(minutes: int) -> str:
@@ -96,6 +102,17 @@ def send_line(step: Step, today: dt.date) -> str:
     if step.send_on <= today:
         return texts.SEND_NOW.format(to=to)
     return texts.SEND_LATER.format(day=step.send_on.isoformat(), to=to)
+
+
+def message_title(step: Step, today: dt.date) -> str:
+    """The label of a step's folded message; "" for a step without one."""
+    if not step.message:
+        return ""
+    if step.status == "done":
+        return texts.MESSAGE_FOLDED_SENT
+    if step.send_on is not None and step.send_on > today:
+        return texts.MESSAGE_FOLDED_LATER.format(day=step.send_on.isoformat())
+    return texts.MESSAGE_LABEL
 
 
 def first_area(rejection: Rejection | None) -> str | None:
@@ -139,4 +156,11 @@ def step_view(step: Step, today: dt.date, rejection: Rejection) -> StepView:
         send_line=send_line(step, today),
         mail_link=outreach.mail_link(step.message) if step.message else "",
         practice=practice_links(step, rejection),
+        message_title=message_title(step, today),
+        send_now=bool(
+            step.message
+            and step.status != "done"
+            and step.send_on is not None
+            and step.send_on <= today
+        ),
     )
