@@ -3,7 +3,8 @@
     python benchmarks/twins/capture.py
 
 Each page is run once through ``app.py`` with AppTest on a fresh example database; its plotly
-figures (as plotly JSON), tables (as rows) and plan messages are kept. The twins draw those
+figures (as plotly JSON), tables (as rows) and plan messages (all of them, with how many were
+open before the folded ones were opened) are kept. The twins draw those
 with the same Streamlit calls and nothing of Rebound, so they show the same charts and tables.
 """
 
@@ -32,6 +33,7 @@ def table_rows(element) -> list[dict]:
 
 
 def capture(db_path: Path) -> dict:
+    from streamlit.runtime.state.common import user_key_from_element_id
     from streamlit.testing.v1 import AppTest
 
     os.environ["REBOUND_DB"] = str(db_path)
@@ -42,10 +44,17 @@ def capture(db_path: Path) -> dict:
         at.switch_page(path).run()
         if at.exception:
             raise RuntimeError(f"{path}: {at.exception[0].message}")
+        shown_open = len(at.code)
+        folded = [e for e in at.expander if e.label.startswith("Message to adapt and send")]
+        for expander in folded:  # open the folded messages, as a click on each would
+            at.session_state[user_key_from_element_id(expander.proto.id)] = True
+        if folded:
+            at.run()
         found[name] = {
             "charts": [json.loads(chart.proto.spec) for chart in at.get("plotly_chart")],
             "tables": [table_rows(frame) for frame in at.dataframe],
             "messages": [code.value for code in at.code],
+            "messages_open": shown_open,
             "accept_buttons": sum(b.label == "Accept: add to my plan" for b in at.button),
         }
     return found
