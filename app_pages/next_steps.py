@@ -147,8 +147,9 @@ def _accept_key(step: Step, seen: set[str]) -> str:
     return key
 
 
-def _show_step(step: Step, accept_key: str, rejection: Rejection, plan: list[Step]) -> None:
-    view = layout.step_view(step, today, rejection)
+def _show_step(
+    step: Step, view: layout.StepView, accept_key: str, rejection: Rejection, plan: list[Step]
+) -> None:
     with st.container(border=True):
         label = f"**{view.number}. {view.strategy}**"
         if view.skill:
@@ -349,9 +350,15 @@ with st.expander("Your name and sign-off", expanded=not settings.name):
 
 @st.fragment
 def _plan_region() -> None:
-    # Read again on each run of the fragment: a click on a step changes the plan's actions.
-    rejection = storage.get_rejection(ctx.db, rejection_id, ctx.owner)
+    # Read on each run of the fragment (a click on a step changes the plan's actions), and
+    # kept until the data changes.
+    rejection = ui.query(ctx, storage.get_rejection, rejection_id, ctx.owner)
     plan = ui.plan(ctx, rejection_id)
+    views = ui.cached(
+        ctx,
+        ("step_views", rejection_id, today),
+        lambda: [layout.step_view(step, today, rejection) for step in plan],
+    )
     _show_progress(plan)
 
     st.subheader("Your plan", anchor=False)
@@ -360,8 +367,8 @@ def _plan_region() -> None:
         "each becomes an action you can date and tick off."
     )
     seen_keys: set[str] = set()
-    for step in plan:
-        _show_step(step, _accept_key(step, seen_keys), rejection, plan)
+    for step, view in zip(plan, views, strict=True):
+        _show_step(step, view, _accept_key(step, seen_keys), rejection, plan)
 
     st.subheader("Take your plan with you", anchor=False)
     col1, col2 = st.columns(2)
