@@ -5,6 +5,7 @@ Progress, and colours that hold 3:1 on both themes."""
 from __future__ import annotations
 
 import datetime as dt
+import json
 import tomllib
 
 import pandas as pd
@@ -221,3 +222,64 @@ def test_first_and_latest_radar_layers_are_closed_shapes():
     assert len(latest_traces) == 2  # the outline and the chord over Motivation & fit
     assert segments(latest_traces[1]) == [["Collaboration & leadership", "Composure & confidence"]]
     assert list(fig.layout.polar.angularaxis.ticktext)[5] == "Collaboration &<br>leadership"
+
+
+def _small_multiples_by_make_subplots(panels, y_range, dtick=1, zero_line=False):
+    """The same figure built the slow way, with plotly's own subplot grid and updates."""
+    import plotly.graph_objects as go
+    from plotly.subplots import make_subplots
+
+    cols = 2 if len(panels) > 1 else 1
+    rows = max(1, -(-len(panels) // cols))
+    fig = make_subplots(
+        rows=rows,
+        cols=cols,
+        subplot_titles=[title for title, *_ in panels],
+        horizontal_spacing=0.12,
+        vertical_spacing=min(0.3, 0.5 / rows),
+    )
+    for i, (title, x, y, hover) in enumerate(panels):
+        fig.add_trace(
+            go.Scatter(
+                x=x,
+                y=y,
+                mode="lines+markers",
+                name=title,
+                showlegend=False,
+                line={"color": figures.BLUE, "width": 2.5},
+                marker={"size": 7},
+                hovertemplate=hover,
+            ),
+            row=i // cols + 1,
+            col=i % cols + 1,
+        )
+    if zero_line:
+        fig.add_hline(y=0, line={"color": figures.GREY, "width": 1.5, "dash": "dot"})
+    fig.update_yaxes(range=list(y_range), dtick=dtick, gridcolor=figures.GRID)
+    fig.update_xaxes(
+        matches="x", nticks=4, gridcolor=figures.GRID, ticklabeloverflow="hide past domain"
+    )
+    fig.update_annotations(font={"size": 14})
+    fig.update_layout(
+        height=rows * figures.PANEL_HEIGHT + 40,
+        margin={"l": 10, "r": 10, "t": 40, "b": 10},
+        hovermode="closest",
+        dragmode=False,
+    )
+    return fig
+
+
+@pytest.mark.parametrize("count", [1, 2, 3, 7, 8])
+@pytest.mark.parametrize("zero_line", [False, True])
+def test_small_multiples_are_the_grid_make_subplots_makes(count, zero_line):
+    when = pd.Series(pd.to_datetime(["2026-10-01", "2026-10-20", "2026-11-10"]))
+    panels = [
+        (name, when, pd.Series([3.0, 3.5 + i / 10, 4.0]), f"{name}: %{{y}}<extra></extra>")
+        for i, name in enumerate(list(SKILL_NAMES.values())[:count])
+    ]
+    fast = figures.small_multiples(panels, (0.8, 5.2), dtick=2, zero_line=zero_line)
+    slow = _small_multiples_by_make_subplots(panels, (0.8, 5.2), dtick=2, zero_line=zero_line)
+    expected = json.loads(slow.to_json())
+    if count % 2 and count > 1:  # make_subplots draws empty axes in the grid's last cell
+        del expected["layout"][f"xaxis{count + 1}"], expected["layout"][f"yaxis{count + 1}"]
+    assert json.loads(fast.to_json()) == expected
