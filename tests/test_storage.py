@@ -160,6 +160,27 @@ def test_latest_and_previous_follow_rejection_dates(db):
     assert storage.previous_rejection_id(db, first) is None
 
 
+def test_the_latest_is_the_users_own_before_any_example_and_is_looked_up_by_index(db):
+    assert storage.latest_rejection_id(db) is None
+    examples.load_examples(db, today=dt.date(2026, 12, 1))
+    example = storage.latest_rejection_id(db)
+    assert storage.get_rejection(db, example).example
+    assert storage.count_examples(db) == 3
+    own = storage.save_reflection(db, make_rejection(rejected_on=dt.date(2020, 1, 1)))
+    assert storage.latest_rejection_id(db) == own  # older than every example, still first
+    assert storage.count_examples(db) == 3
+    for sql, params in (
+        (
+            "SELECT id FROM rejections WHERE owner = ? AND example = ? "
+            "ORDER BY rejected_on DESC, id DESC LIMIT 1",
+            ["local", 0],
+        ),
+        ("SELECT count(*) FROM rejections WHERE owner = ? AND example = 1", ["local"]),
+    ):
+        (plan,) = [row[3] for row in db.execute(f"EXPLAIN QUERY PLAN {sql}", params)]
+        assert plan.startswith("SEARCH rejections USING COVERING INDEX"), plan
+
+
 def test_list_rejections_pages_and_scores_with_the_one_function(example_db):
     rows = storage.list_rejections(example_db)
     assert [r["company"] for r in rows] == [
