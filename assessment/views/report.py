@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 import pandas as pd  # sqlite-utils loads it anyway
+import pyarrow as pa  # pandas' string columns are Arrow already
 
 from assessment import forms, storage
 from assessment.models import Rejection
@@ -46,7 +47,9 @@ class ResultsView:
     current: Assessment
     has_previous: bool
     radar: go.Figure
-    table: pd.DataFrame
+    table: pa.Table
+    """:func:`skills_table` as Arrow, what ``st.dataframe`` sends (from pandas it converts the
+    table again on every rerun)."""
 
 
 def results_view(db: Database, rejection_id: int, owner: str) -> ResultsView:
@@ -63,7 +66,7 @@ def results_view(db: Database, rejection_id: int, owner: str) -> ResultsView:
         current=current,
         has_previous=previous_id is not None,
         radar=finished(radar_figure(current, previous)),
-        table=skills_table(current),
+        table=pa.Table.from_pandas(skills_table(current), preserve_index=False),
     )
 
 
