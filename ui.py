@@ -337,6 +337,15 @@ def cached(ctx: Context, key: Hashable, build: Callable[[], Any]) -> Any:
     return cache[key]
 
 
+def table(ctx: Context, key: Hashable, build: Callable[[], Any]) -> Any:
+    """``build()``, a pandas table only shown (``st.dataframe``), as Arrow, through
+    :func:`cached`: ``st.dataframe`` converts a pandas table to Arrow on every rerun, an Arrow
+    one it only sends."""
+    import pyarrow as pa  # pandas' string columns are Arrow already
+
+    return cached(ctx, ("table", key), lambda: pa.Table.from_pandas(build(), preserve_index=False))
+
+
 def query(ctx: Context, func: Callable[..., Any], *args: Any) -> Any:
     """``func(ctx.db, *args)`` through :func:`cached`; ``func`` is a module-level function."""
     return cached(ctx, (func.__module__, func.__qualname__, args), lambda: func(ctx.db, *args))

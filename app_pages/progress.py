@@ -188,25 +188,19 @@ def _filtered() -> None:
                 "The earlier half of these rejections compared with the later half (average "
                 f"combined score; improved means up by {progress.IMPROVED_BY} or more)."
             )
-            table = change.assign(
-                Result=change["improved"].map({True: "Improved", False: "Not yet"})
-            )[["name", "earlier", "later", "change", "Result"]].rename(
-                columns={
-                    "name": "Skill",
-                    "earlier": "Earlier",
-                    "later": "Later",
-                    "change": "Change",
-                }
-            )
             st.dataframe(
-                table.sort_values("Change", ascending=False).round(2),
+                ui.table(ctx, ("change_table", filters), lambda: progress.change_table(change)),
                 width="stretch",
                 hide_index=True,
                 key="table_change",
             )
 
     st.header("Rejections in this selection", anchor=False)
-    rows = ui.query(ctx, progress.rejections_table, ctx.owner, filters, TABLE_ROWS)
+    rows = ui.table(
+        ctx,
+        ("rejections_table", filters),
+        lambda: progress.rejections_table(ctx.db, ctx.owner, filters, TABLE_ROWS),
+    )
     if shown > TABLE_ROWS:
         st.caption(f"The latest {TABLE_ROWS} of {shown:,}; narrow the filters to see others.")
     st.dataframe(rows, width="stretch", hide_index=True, key="table_rejections")

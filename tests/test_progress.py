@@ -122,6 +122,17 @@ def test_skill_change_compares_the_earlier_and_later_half(db):
     assert progress.skill_change(db, "local", Filters(company="delta")).empty
 
 
+def test_the_change_table_shows_the_most_improved_first_in_words(db):
+    change = progress.skill_change(db, "local")
+    table = progress.change_table(change)
+    assert list(table.columns) == ["Skill", "Earlier", "Later", "Change", "Result"]
+    assert list(table["Change"]) == sorted(table["Change"], reverse=True)
+    evidence = table[table["Skill"] == "Evidence & examples"].iloc[0]
+    assert evidence["Result"] == "Improved"
+    assert evidence["Earlier"] == round((1.4 + 3.0) / 2, 2)
+    assert set(table["Result"]) <= {"Improved", "Not yet"}
+
+
 def test_days_between_rejections(db):
     gaps = progress.gaps(db, "local")
     assert (gaps.count, gaps.median_days, gaps.latest_days) == (3, 10.0, 4)

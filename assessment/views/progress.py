@@ -312,6 +312,16 @@ class Gaps:
     latest_days: int | None
 
 
+def change_table(change: pd.DataFrame) -> pd.DataFrame:
+    """:func:`skill_change` as the page shows it: skill, earlier, later, change and whether it
+    improved, the most improved first, to two decimals."""
+    table = change.assign(Result=change["improved"].map({True: "Improved", False: "Not yet"}))
+    table = table[["name", "earlier", "later", "change", "Result"]].rename(
+        columns={"name": "Skill", "earlier": "Earlier", "later": "Later", "change": "Change"}
+    )
+    return table.sort_values("Change", ascending=False).round(2)
+
+
 def gaps(db: Database, owner: str, filters: Filters | None = None) -> Gaps:
     chosen, params = _chosen(owner, filters)
     sql = f"""
