@@ -288,39 +288,70 @@ def field_error(field: str) -> None:
         st.error(errors[field], icon=":material/error:")
 
 
-def go_to(new_step: int, new_errors: dict[str, str] | None = None) -> None:
-    """Show ``new_step``, with the errors found so far (each step's submit checks its fields
-    again, so an error goes as soon as its field is fixed), and keep the draft."""
+def move_to(new_step: int, new_errors: dict[str, str] | None = None) -> None:
+    """Show ``new_step`` on the coming run, with the errors found so far (each step's submit
+    checks its fields again, so an error goes as soon as its field is fixed), and keep the
+    draft."""
     st.session_state.reflect_step = new_step
     st.session_state.reflect_errors = new_errors or {}
     st.session_state.pop("reflect_restored", None)
     keep_draft(st.session_state.reflect_draft, new_step)
     clear_widgets()  # the draft holds what was typed; the step drawn next starts from it
+
+
+def go_to(new_step: int, new_errors: dict[str, str] | None = None) -> None:
+    """:func:`move_to`, from the page's run: the page runs again to draw that step."""
+    move_to(new_step, new_errors)
     st.rerun()
+
+
+def submitted(step: int) -> dict:
+    """What the widgets of ``step`` hold, read in a submit button's callback (which runs before
+    the page, so the page draws the next step in the same run)."""
+    if step == 2:
+        ratings = {}
+        for skill in SKILLS:
+            choice = st.session_state.get(f"r_self_{skill.key}")
+            ratings[skill.key] = None if choice in (NOT_SURE, None) else choice
+        return {"self_ratings": ratings}
+    values = {field: st.session_state.get(f"r_{field}") for field in forms.STEP_FIELDS[step]}
+    if step == 0:
+        return forms.clean_rejection_part(values)
+    values["fit_factors"] = values["fit_factors"] or []
+    return forms.clean_reflection_part(values)
+
+
+def submit_step(step: int, forward: bool) -> None:
+    """Next or Back on ``step`` (0 or 1; Back on 2): the step's answers go into the draft, and
+    the next step is drawn, or the same one with its errors (Back goes back when it is fine)."""
+    draft = st.session_state.reflect_draft
+    draft.update(submitted(step))
+    if step == 2:
+        move_to(1)
+        return
+    problems = forms.step_errors(draft, step, ui.today())
+    if problems:
+        move_to(step, problems)
+    else:
+        move_to(step + 1 if forward else step - 1)
 
 
 if step == 0:
     paste_the_email()
     with st.form("reflect_rejection"):
         st.subheader("The rejection", anchor=False)
-        values = {
-            "company": st.text_input(
-                "Company", value=start_value("company"), key="r_company", required=True
-            ),
-        }
+        st.text_input("Company", value=start_value("company"), key="r_company", required=True)
         field_error("company")
-        values["role"] = st.text_input(
-            "Role", value=start_value("role"), key="r_role", required=True
-        )
+        st.text_input("Role", value=start_value("role"), key="r_role", required=True)
         field_error("role")
-        values["contact_name"] = st.text_input(
+        st.text_input(
             "Contact name (optional)",
             value=start_value("contact_name"),
             key="r_contact_name",
             help="The recruiter or interviewer you dealt with; used to fill in messages.",
         )
         field_error("contact_name")
-        values["stage"] = st.selectbox(
+        st.selectbox(
             "Stage reached",
             STAGE_KEYS,
             index=given(
@@ -336,7 +367,7 @@ if step == 0:
         }
         col1, col2 = st.columns(2)
         with col1:
-            values["interviewed_on"] = st.date_input(
+            st.date_input(
                 "Interview date (optional)",
                 value=start_value("interviewed_on"),
                 min_value=ranges["interviewed_on"][0],
@@ -346,7 +377,7 @@ if step == 0:
             )
             field_error("interviewed_on")
         with col2:
-            values["rejected_on"] = st.date_input(
+            st.date_input(
                 "Rejection date",
                 value=start_value("rejected_on"),
                 min_value=ranges["rejected_on"][0],
@@ -355,38 +386,34 @@ if step == 0:
                 format="YYYY-MM-DD",
             )
             field_error("rejected_on")
-        values["reason_given"] = st.text_area(
+        st.text_area(
             "The reason they gave (optional)",
             value=start_value("reason_given"),
             key="r_reason_given",
             placeholder="Paste or sum up what they said, if anything.",
         )
         field_error("reason_given")
-        next_clicked = st.form_submit_button(
-            "Next: your reflection", type="primary", key="r_next_1"
+        st.form_submit_button(
+            "Next: your reflection",
+            type="primary",
+            key="r_next_1",
+            on_click=submit_step,
+            args=(0, True),
         )
-    if next_clicked:
-        draft.update(forms.clean_rejection_part(values))
-        problems = forms.step_errors(draft, 0, ui.today())
-        go_to(1 if not problems else 0, problems)
 
 elif step == 1:
     with st.form("reflect_reflection"):
         st.subheader("Your reflection", anchor=False)
-        values = {
-            "went_well": st.text_area(
-                FIELD_LABELS["went_well"], value=start_value("went_well"), key="r_went_well"
-            ),
-        }
+        st.text_area(FIELD_LABELS["went_well"], value=start_value("went_well"), key="r_went_well")
         field_error("went_well")
-        values["do_differently"] = st.text_area(
+        st.text_area(
             FIELD_LABELS["do_differently"],
             value=start_value("do_differently"),
             key="r_do_differently",
         )
         field_error("do_differently")
         # "Outside your control" is asked once: the common reasons to pick, and own words.
-        values["fit_factors"] = st.multiselect(
+        st.multiselect(
             "What was outside your control? (optional)",
             FIT_FACTOR_KEYS,
             default=given(
@@ -398,7 +425,7 @@ elif step == 1:
             placeholder="Choose any that apply",
         )
         field_error("fit_factors")
-        values["outside_control"] = st.text_area(
+        st.text_area(
             "In your own words (optional)",
             value=start_value("outside_control"),
             key="r_outside_control",
@@ -406,14 +433,14 @@ elif step == 1:
         )
         field_error("outside_control")
         scale = list(MOOD_SCALE)
-        values["mood"] = st.segmented_control(
+        st.segmented_control(
             "How is your mood today?",
             scale,
             default=given("r_mood", draft["mood"] if draft["mood"] in scale else None),
             format_func=MOOD_SCALE.get,
             key="r_mood",
         )
-        values["confidence"] = st.segmented_control(
+        st.segmented_control(
             "How confident do you feel about your next interview?",
             scale,
             default=given(
@@ -424,12 +451,14 @@ elif step == 1:
         )
         st.caption("Tap a chosen answer again to leave it blank.")
         col1, col2 = st.columns(2)
-        back = col1.form_submit_button("Back", key="r_back_2")
-        forward = col2.form_submit_button("Next: rate yourself", type="primary", key="r_next_2")
-    if back or forward:
-        draft.update(forms.clean_reflection_part(values))
-        problems = forms.step_errors(draft, 1, ui.today())
-        go_to(0 if back and not problems else (1 if problems else 2), problems)
+        col1.form_submit_button("Back", key="r_back_2", on_click=submit_step, args=(1, False))
+        col2.form_submit_button(
+            "Next: rate yourself",
+            type="primary",
+            key="r_next_2",
+            on_click=submit_step,
+            args=(1, True),
+        )
 
 else:
     with st.form("reflect_ratings"):
@@ -454,11 +483,8 @@ else:
             st.caption(f"1 — {skill.weak}  \n5 — {skill.strong}")
             ratings[skill.key] = None if choice in (NOT_SURE, None) else choice
         col1, col2 = st.columns(2)
-        back = col1.form_submit_button("Back", key="r_back_3")
+        col1.form_submit_button("Back", key="r_back_3", on_click=submit_step, args=(2, False))
         save = col2.form_submit_button("Save reflection", type="primary", key="r_save")
-    if back:
-        draft["self_ratings"] = ratings
-        go_to(1)
     if save:
         draft["self_ratings"] = ratings
         problems = forms.all_errors(draft, ui.today())
