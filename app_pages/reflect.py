@@ -336,6 +336,33 @@ def submit_step(step: int, forward: bool) -> None:
         move_to(step + 1 if forward else step - 1)
 
 
+def save_reflection(draft: dict) -> str | None:
+    """Save the reflection from the submitted ratings and go on to the page Home promises
+    next; or go to the first step with an error; or, when it cannot be written, keep the draft
+    and return why. Run before the step is drawn: a saved reflection is not drawn again."""
+    draft.update(submitted(2))
+    problems = forms.all_errors(draft, ui.today())
+    if problems:
+        go_to(forms.first_step_with_error(problems), problems)
+    try:
+        with drafts.discarding(ctx.db, drafts.REFLECT, draft["id"], ctx.owner):
+            rejection_id = storage.save_reflection(
+                ctx.db, forms.rejection_from_draft(draft), ctx.owner
+            )
+    except storage.StorageError as exc:
+        keep_draft(draft, 2)
+        return f"Your reflection could not be saved: {exc} What you typed is kept here."
+    edited = draft["id"] is not None
+    for key in ("reflect_draft", "reflect_step", "reflect_errors", "reflect_restored", "r_which"):
+        st.session_state.pop(key, None)
+    saved = storage.get_rejection(ctx.db, rejection_id, ctx.owner)
+    # The step Home promises next (feedback while there is none, then results, …).
+    following = report.next_page(saved).page if saved else "results"
+    ui.flash(forms.saved_reflection_message(edited=edited, following=following))
+    ui.go(following, rejection_id)
+    return None
+
+
 if step == 0:
     paste_the_email()
     with st.form("reflect_rejection"):
@@ -461,16 +488,16 @@ elif step == 1:
         )
 
 else:
+    save_problem = save_reflection(draft) if st.session_state.get("r_save") else None
     with st.form("reflect_ratings"):
         st.subheader("Rate yourself", anchor=False)
         st.write(
             "For each skill, how did you do in this interview? 1 is weak, 5 is strong; choose "
             "“Not sure” if you can't tell."
         )
-        ratings = {}
         for skill in SKILLS:
             current = draft["self_ratings"].get(skill.key)
-            choice = st.segmented_control(
+            st.segmented_control(
                 skill.name,
                 SELF_OPTIONS,
                 default=given(
@@ -481,35 +508,8 @@ else:
                 key=f"r_self_{skill.key}",
             )
             st.caption(f"1 — {skill.weak}  \n5 — {skill.strong}")
-            ratings[skill.key] = None if choice in (NOT_SURE, None) else choice
         col1, col2 = st.columns(2)
         col1.form_submit_button("Back", key="r_back_3", on_click=submit_step, args=(2, False))
-        save = col2.form_submit_button("Save reflection", type="primary", key="r_save")
-    if save:
-        draft["self_ratings"] = ratings
-        problems = forms.all_errors(draft, ui.today())
-        if problems:
-            go_to(forms.first_step_with_error(problems), problems)
-        try:
-            with drafts.discarding(ctx.db, drafts.REFLECT, draft["id"], ctx.owner):
-                rejection_id = storage.save_reflection(
-                    ctx.db, forms.rejection_from_draft(draft), ctx.owner
-                )
-        except storage.StorageError as exc:
-            keep_draft(draft, step)
-            st.error(f"Your reflection could not be saved: {exc} What you typed is kept here.")
-        else:
-            edited = draft["id"] is not None
-            for key in (
-                "reflect_draft",
-                "reflect_step",
-                "reflect_errors",
-                "reflect_restored",
-                "r_which",
-            ):
-                st.session_state.pop(key, None)
-            saved = storage.get_rejection(ctx.db, rejection_id, ctx.owner)
-            # The step Home promises next (feedback while there is none, then results, …).
-            following = report.next_page(saved).page if saved else "results"
-            ui.flash(forms.saved_reflection_message(edited=edited, following=following))
-            ui.go(following, rejection_id)
+        col2.form_submit_button("Save reflection", type="primary", key="r_save")
+    if save_problem:
+        st.error(save_problem)
