@@ -328,6 +328,12 @@ def test_only_loopback_names_are_allowed_hosts_and_tables_offer_no_raw_csv():
     assert config["client"]["disableDataExport"] is True
 
 
+def test_the_server_does_not_collect_all_garbage_after_every_run():
+    # A full collection after each script run was most of a busy server's CPU (docs/deploy.md).
+    config = tomllib.loads((ROOT / ".streamlit" / "config.toml").read_text())
+    assert config["runner"]["postScriptGC"] is False
+
+
 def test_the_auth_extra_requires_an_authlib_without_the_published_bypasses():
     project = tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]
     (authlib,) = [r for r in project["optional-dependencies"]["auth"] if r.startswith("Authlib")]
