@@ -225,7 +225,9 @@ class Session:
                 state.page_name = page
         else:
             state.page_script_hash = self.page_hash
-        state.query_string = self.query_string if query_string is None else query_string
+        if query_string is not None:  # the address the browser now shows, sent from here on
+            self.query_string = query_string
+        state.query_string = self.query_string
         state.widget_states.widgets.extend(widgets)
         state.cached_message_hashes.extend(self._cache)
         loop = asyncio.get_running_loop()
@@ -311,7 +313,8 @@ async def app_path(session: Session, rng: random.Random, user: int, loop: int) -
                 press(session, "r_next_1"),
             ]
         )
-        session.widget_id("r_next_2")  # on step 2 now, or the submit was refused
+        if "r_next_2" not in session.widgets():  # on step 2 now, or the submit was refused
+            raise PathError(f"step 1 refused: {session.alerts() or 'no error shown'}")
         return took
 
     async def submit_reflection() -> float:
