@@ -346,6 +346,14 @@ def table(ctx: Context, key: Hashable, build: Callable[[], Any]) -> Any:
     return cached(ctx, ("table", key), lambda: pa.Table.from_pandas(build(), preserve_index=False))
 
 
+def chart(ctx: Context, key: Hashable, build: Callable[[], Any], element_key: str) -> None:
+    """A plotly figure, ``build()`` once per change of the data (:func:`cached`), drawn the
+    width of its column without plotly's toolbar."""
+    st.plotly_chart(
+        cached(ctx, key, build), width="stretch", key=element_key, config=figures.CHART_CONFIG
+    )
+
+
 def query(ctx: Context, func: Callable[..., Any], *args: Any) -> Any:
     """``func(ctx.db, *args)`` through :func:`cached`; ``func`` is a module-level function."""
     return cached(ctx, (func.__module__, func.__qualname__, args), lambda: func(ctx.db, *args))

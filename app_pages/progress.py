@@ -129,15 +129,11 @@ def _filtered() -> None:
         )
         if trend.summarised:
             st.caption(f"A long history: each point is the average of one {trend.by}.")
-        st.plotly_chart(
-            ui.cached(
-                ctx,
-                ("skills_figure", filters, tuple(skills)),
-                lambda: progress.skill_trend_figure(trend, skills),
-            ),
-            width="stretch",
-            key="chart_skills",
-            config=figures.CHART_CONFIG,
+        ui.chart(
+            ctx,
+            ("skills_figure", filters, tuple(skills)),
+            lambda: progress.skill_trend_figure(trend, skills),
+            "chart_skills",
         )
 
     left, right = st.columns(2)
@@ -147,11 +143,8 @@ def _filtered() -> None:
         if moods.frame.empty:
             st.info("No mood or confidence recorded in these rejections.")
         else:
-            st.plotly_chart(
-                ui.cached(ctx, ("mood_figure", filters), lambda: progress.mood_figure(moods)),
-                width="stretch",
-                key="chart_mood",
-                config=figures.CHART_CONFIG,
+            ui.chart(
+                ctx, ("mood_figure", filters), lambda: progress.mood_figure(moods), "chart_mood"
             )
     with right:
         st.subheader("First and latest assessment", anchor=False)
@@ -159,24 +152,19 @@ def _filtered() -> None:
         if ends is None:
             st.info("The radar needs two rated rejections in this selection.")
         else:
-            st.plotly_chart(
-                ui.cached(
-                    ctx, ("first_latest_radar", filters), lambda: progress.first_latest_radar(*ends)
-                ),
-                width="stretch",
-                key="chart_radar",
-                config=figures.CHART_CONFIG,
+            ui.chart(
+                ctx,
+                ("first_latest_radar", filters),
+                lambda: progress.first_latest_radar(*ends),
+                "chart_radar",
             )
 
     left, right = st.columns(2)
     with left:
         st.subheader("Stages reached", anchor=False)
         stages = ui.query(ctx, progress.stages_reached, ctx.owner, filters)
-        st.plotly_chart(
-            ui.cached(ctx, ("stages_figure", filters), lambda: progress.stages_figure(stages)),
-            width="stretch",
-            key="chart_stages",
-            config=figures.CHART_CONFIG,
+        ui.chart(
+            ctx, ("stages_figure", filters), lambda: progress.stages_figure(stages), "chart_stages"
         )
     with right:
         st.subheader("Skills that improved", anchor=False)
@@ -241,11 +229,8 @@ else:
         )
     )
     if not gaps_over_time.frame.empty:
-        st.plotly_chart(
-            ui.cached(ctx, ("gap_figure",), lambda: figures.gap_figure(gaps_over_time.frame)),
-            width="stretch",
-            key="chart_gaps",
-            config=figures.CHART_CONFIG,
+        ui.chart(
+            ctx, ("gap_figure",), lambda: figures.gap_figure(gaps_over_time.frame), "chart_gaps"
         )
     for sentence in gaps_over_time.statements:
         st.text(sentence)
